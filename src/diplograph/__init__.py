@@ -1,0 +1,44 @@
+"""diplograph: a temporal knowledge base of relations between states, built from news."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import (
+    ConfigError,
+    DiplographError,
+    FetchError,
+    InputError,
+    NotFoundError,
+    StoreError,
+    TooLargeError,
+)
+from .model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Rejected
+from .kb.notebook import open
+from .settings import Options, load_options
+
+try:
+    __version__ = version("diplograph")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Analysis",
+    "ConfigError",
+    "DateValue",
+    "DiplographError",
+    "Document",
+    "Event",
+    "FetchError",
+    "FrameworkObservation",
+    "InputError",
+    "Mention",
+    "NotFoundError",
+    "Options",
+    "Rejected",
+    "StoreError",
+    "TooLargeError",
+    "__version__",
+    "load_options",
+    "open",
+]

@@ -1,0 +1,86 @@
+"""What a document is about so far: the actors of the current and previous sentence, the
+headline dyad and the persons introduced. Used to resolve "the two countries" and "the
+Southeast Asian nation" only when the text makes the answer unambiguous (never guess)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from diplograph.actors.persons import PersonRegistry
+from diplograph.model import Mention
+
+# mention kinds that make an actor "in focus" (a location such as "in Tokyo" does not)
+FOCUS_KINDS = frozenset({"state", "org", "person", "group"})
+
+
+@dataclass
+class MentionContext:
+    """State carried across the sentences of one document.
+
+    ``find_mentions`` makes one per call; pass the same context to successive calls when a
+    document is fed sentence by sentence, so persons and focus carry over."""
+
+    published: dt.date | None = None
+    persons: PersonRegistry = field(default_factory=PersonRegistry)
+    previous_sentence: list[Mention] = field(default_factory=list)
+    current_sentence: list[Mention] = field(default_factory=list)
+    title_codes: list[str] = field(default_factory=list)
+    seen_codes: set[str] = field(default_factory=set)
+    in_title: bool = False
+    # the codes that are states (set by the matcher; organisations are never "the country")
+    state_codes: frozenset[str] = frozenset()
+
+    def new_sentence(self, is_title: bool = False) -> None:
+        if self.in_title and not is_title:
+            # the headline dyad is fixed when the headline ends
+            self.title_codes = _codes_in(self.current_sentence, self.state_codes)
+        if self.current_sentence or not is_title:
+            self.previous_sentence = self.current_sentence
+        self.current_sentence = []
+        self.in_title = is_title
+
+    def add(self, mention: Mention) -> None:
+        self.current_sentence.append(mention)
+        if mention.kind != "place":
+            self.seen_codes.update(mention.codes)
+
+    def pair_in_focus(self) -> tuple[str, str] | None:
+        """The two actors the text is talking about, when unambiguous."""
+        current = _codes_in(self.current_sentence, None)
+        if len(current) == 2:
+            return current[0], current[1]
+        if len(current) > 2:
+            return None
+        combined = list(dict.fromkeys(current + _codes_in(self.previous_sentence, None)))
+        if len(combined) == 2:
+            return combined[0], combined[1]
+        dyad = self.title_codes
+        if len(dyad) == 2 and len(combined) < 2 and set(combined) <= set(dyad):
+            return dyad[0], dyad[1]
+        return None
+
+    def single_in_focus(self, group: frozenset[str] | None) -> str | None:
+        """The one state of ``group`` (None: any state) in focus, when unambiguous: looked for
+        in the current sentence first, then in the previous one."""
+        for mentions in (self.current_sentence, self.previous_sentence):
+            codes = [code for code in _codes_in(mentions, self.state_codes) if group is None or code in group]
+            if len(codes) == 1:
+                return codes[0]
+            if len(codes) > 1:
+                return None
+        return None
+
+
+def _codes_in(mentions: list[Mention], states: frozenset[str] | None) -> list[str]:
+    codes: list[str] = []
+    for mention in mentions:
+        if mention.kind not in FOCUS_KINDS:
+            continue
+        for code in mention.codes:
+            if code in codes:
+                continue
+            if states and code not in states:
+                continue
+            codes.append(code)
+    return codes

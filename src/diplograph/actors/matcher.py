@@ -1,0 +1,565 @@
+"""Find actor mentions in a tokenized document (tokenizer output is enough: no tagger, parser or
+NER is needed). One pass of two PhraseMatchers (case-sensitive names, case-insensitive titles,
+sectors and focus phrases), then a left-to-right walk that builds mentions, longest match first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from diplograph.actors.focus import MentionContext
+from diplograph.actors.gazetteer import ANY_GROUP, FormRow, Gazetteer, Leader
+from diplograph.actors.persons import Person, is_name_token, osa_distance, read_name
+from diplograph.model import Mention
+
+log = logging.getLogger(__name__)
+
+# A capital after these words is a location ("talks in Tokyo"), not an actor: kind="place".
+LOCATIVE_WORDS = frozenset({"in", "at", "to", "from", "near", "into", "inside", "outside", "across", "around",
+                            "throughout", "within", "via", "toward", "towards", "visit", "visiting",
+                            "visited", "arrived", "arrive", "arrives", "reach", "reached", "left", "leave"})
+COMPASS_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
+                           "northwestern", "southeastern", "southwestern", "north", "south", "east",
+                           "west", "rural", "coastal"})
+# words allowed between a state word and its sector noun ("Japanese senior officials")
+SECTOR_MODIFIERS = frozenset({"senior", "top", "former", "local", "national", "federal", "central", "new",
+                              "high-ranking", "ranking", "foreign", "defence", "defense", "state", "ruling",
+                              "main", "regional", "provincial"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "regime"})
+SENTENCE_END = frozenset({".", "!", "?", "…"})
+DETERMINERS_DEFINITE = frozenset({"the"})
+DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
+
+# misspelled names: only tokens of 6+ letters, one edit from a name of 5+ letters, first letter equal
+MIN_FUZZY_TOKEN = 6
+MIN_FUZZY_TARGET = 5
+FUZZY_VIAS = frozenset({"name", "alias", "demonym"})
+FUZZY_CACHE_SIZE = 50_000
+
+_ACTOR, _BLOCK, _LEADER = "A", "B", "L"
+_TITLE, _SECTOR, _FOCUS = "T", "S", "F"
+
+
+@dataclass(frozen=True)
+class _Key:
+    category: str
+    key: str
+
+
+class ActorMatcher:
+    """Tags actor mentions (states, organisations, persons, pairs in focus) in spaCy docs."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.vocab = nlp.vocab
+        self._make_doc = nlp.make_doc
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys: dict[int, _Key] = {}
+        self._starts: set[str] = set()
+        self._leader_index: dict[str, list[Leader]] = {}
+        self._single_token_forms: dict[str, str] = {}
+        # misspelling candidates by first letter: (form, is_leader_name)
+        self._fuzzy_index: dict[tuple[str, int], list[tuple[str, bool]]] = {}
+        self._fuzzy_cache: dict[str, tuple[str, bool] | None] = {}
+        self._state_codes = frozenset(code for code, actor in self.gazetteer.actors.items()
+                                      if actor.kind == "state")
+        self._build()
+
+    # ----------------------------------------------------------------------------- building
+    def _add(self, matcher: PhraseMatcher, category: str, key: str, variants: set[str]) -> None:
+        label = f"{category}:{key}"
+        match_id = self.vocab.strings.add(label)
+        self._keys[match_id] = _Key(category, key)
+        docs = []
+        for variant in variants:
+            doc = self._make_doc(variant)
+            if len(doc):
+                docs.append(doc)
+                if category in (_ACTOR, _LEADER, _TITLE, _FOCUS):
+                    self._starts.add(doc[0].text.lower())
+        matcher.add(label, docs)
+
+    @staticmethod
+    def _variants(form: str) -> set[str]:
+        variants = {form, form.upper()}
+        for text in list(variants):
+            variants.add(text.replace("'", "’"))
+            variants.add(text.replace("’", "'"))
+        return variants
+
+    def _build(self) -> None:
+        gaz = self.gazetteer
+        for form in gaz.forms:
+            self._add(self._orth, _ACTOR, form, self._variants(form))
+            if " " not in form and "-" not in form:
+                self._single_token_forms[form] = form
+        for form in gaz.blockers:
+            self._add(self._orth, _BLOCK, form, self._variants(form))
+        for leader in gaz.leaders:
+            for name in (leader.name, *leader.keys):
+                self._leader_index.setdefault(name, []).append(leader)
+        for name in self._leader_index:
+            self._add(self._orth, _LEADER, name, {name, name.upper()})
+        for form, rows in gaz.forms.items():
+            if (form in self._single_token_forms and len(form) >= MIN_FUZZY_TARGET and form[0].isupper()
+                    and not form.isupper() and all(row.via in FUZZY_VIAS for row in rows)):
+                self._fuzzy_index.setdefault((form[0], len(form)), []).append((form, False))
+        for name in self._leader_index:
+            if " " not in name and len(name) >= MIN_FUZZY_TARGET:
+                self._fuzzy_index.setdefault((name[0], len(name)), []).append((name, True))
+        for title in gaz.titles:
+            self._add(self._lower, _TITLE, title, {title})
+        for phrase in gaz.sectors:
+            self._add(self._lower, _SECTOR, phrase, {phrase})
+        for phrase in gaz.focus_phrases:
+            self._add(self._lower, _FOCUS, phrase, {phrase})
+        # "the" is no start: "two"/"both"/"bilateral"/"nation" are what a focus phrase needs
+        self._starts.discard("the")
+
+    def surface_forms(self) -> frozenset[str]:
+        """Lower-cased tokens that can start an actor mention; a sentence with none of them has
+        no mention except later mentions of persons introduced earlier (cheap candidate filter)."""
+        return frozenset(self._starts)
+
+    def new_context(self, published: dt.date | None = None) -> MentionContext:
+        """A fresh per-document context, for feeding one document sentence by sentence."""
+        return MentionContext(published=published, state_codes=self._state_codes)
+
+    # ----------------------------------------------------------------------------- matching
+    def find_mentions(self, doc: Doc, published: dt.date | None = None, title_end: int | None = None,
+                      context: MentionContext | None = None) -> list[Mention]:
+        """The actor mentions of ``doc`` in text order.
+
+        ``published`` dates the article (historical states, capitals that moved, tenures of
+        office holders). ``title_end`` is the char offset where the headline ends when ``doc``
+        starts with it. ``context`` carries persons and focus across calls."""
+        if context is None:
+            context = self.new_context(published)
+        elif published is not None and context.published is None:
+            context.published = published
+        if not context.state_codes:
+            context.state_codes = self._state_codes
+        walk = _Walk(self, doc, context)
+        for start, end, is_title in _sentences(doc, walk.words, walk.starts, title_end):
+            context.new_sentence(is_title)
+            walk.sentence(start, end)
+        context.new_sentence(False)
+        return walk.mentions
+
+    def _classify(self, doc: Doc) -> tuple[dict[int, tuple[int, _Key]], dict[int, list[tuple[int, _Key]]]]:
+        """Case-sensitive matches, longest first, without overlaps (start -> (end, key)); and
+        case-insensitive phrase matches by start (longest first)."""
+        orth: dict[int, tuple[int, _Key]] = {}
+        taken = bytearray(len(doc) + 1)
+        found = sorted(self._orth(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for match_id, start, end in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            orth[start] = (end, self._keys[match_id])
+        lower: dict[int, list[tuple[int, _Key]]] = {}
+        for match_id, start, end in self._lower(doc):
+            lower.setdefault(start, []).append((end, self._keys[match_id]))
+        for items in lower.values():
+            items.sort(key=lambda item: -item[0])
+        return orth, lower
+
+    def leaders_for(self, name: str) -> list[Leader]:
+        return self._leader_index.get(name, [])
+
+    def misspelled(self, text: str) -> tuple[str, bool] | None:
+        """The state name, demonym or leader's surname that ``text`` misspells by one edit
+        ("Afganistan", "Phillippines", "Mitterand"), when exactly one is that close."""
+        if len(text) < MIN_FUZZY_TOKEN:
+            return None
+        if text in self._fuzzy_cache:
+            return self._fuzzy_cache[text]
+        found = [(form, is_leader)
+                 for size in (len(text) - 1, len(text), len(text) + 1)
+                 for form, is_leader in self._fuzzy_index.get((text[0], size), ())
+                 if osa_distance(text, form, 1) <= 1]
+        result = found[0] if len({form for form, _ in found}) == 1 else None
+        if len(self._fuzzy_cache) > FUZZY_CACHE_SIZE:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[text] = result
+        return result
+
+
+def _sentences(doc: Doc, words: list[str], starts: list[int], title_end: int | None) -> list[tuple[int, int, bool]]:
+    """Token ranges of sentences: the parser's when the doc has them, else a cheap split at
+    sentence punctuation followed by a capital, and at line breaks. The headline (tokens
+    before ``title_end``) is a sentence of its own."""
+    n = len(words)
+    if n == 0:
+        return []
+    title_tokens = 0
+    if title_end:
+        while title_tokens < n and starts[title_tokens] < title_end:
+            title_tokens += 1
+    bounds: list[tuple[int, int, bool]] = []
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            bounds.extend(_cut(sent.start, sent.end, title_tokens))
+    else:
+        start = 0
+        for i in range(n):
+            word = words[i]
+            cut = False
+            if "\n" in word and word.isspace():
+                cut = True
+            elif word in SENTENCE_END and i + 1 < n:
+                # spaCy makes every line break a token of its own, so no other check is needed
+                nxt = words[i + 1]
+                cut = nxt.isspace() or nxt[:1].isupper() or nxt[:1] in "\"“‘'" or nxt.isdigit()
+            if i + 1 == title_tokens:
+                cut = True
+            if cut:
+                bounds.extend(_cut(start, i + 1, title_tokens))
+                start = i + 1
+        if start < n:
+            bounds.extend(_cut(start, n, title_tokens))
+    # blank lines are no sentences: they must not push the previous sentence out of focus
+    return [b for b in bounds if not all(words[k].isspace() for k in range(b[0], b[1]))]
+
+
+def _cut(start: int, end: int, title_tokens: int) -> list[tuple[int, int, bool]]:
+    if start < title_tokens < end:
+        return [(start, title_tokens, True), (title_tokens, end, False)]
+    return [(start, end, end <= title_tokens)]
+
+
+class _Walk:
+    """One left-to-right pass over a document's tokens."""
+
+    def __init__(self, matcher: ActorMatcher, doc: Doc, context: MentionContext) -> None:
+        self.m = matcher
+        self.gaz = matcher.gazetteer
+        self.doc = doc
+        self.text = doc.text
+        self.words: list[str] = [token.text for token in doc]
+        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+        self.ctx = context
+        self.day = context.published
+        self.orth, self.lower = matcher._classify(doc)
+        self.mentions: list[Mention] = []
+        self.consumed = bytearray(len(doc) + 1)
+        self.sent_start = 0
+        self.sent_end = 0
+
+    # --------------------------------------------------------------------------- helpers
+    def _emit(self, start_tok: int, end_tok: int, codes: tuple[str, ...], kind: str, via: str,
+              sector: str | None = None, person: str | None = None, role: str | None = None,
+              char_span: tuple[int, int] | None = None) -> Mention:
+        if char_span is None:
+            start_char, end_char = self.starts[start_tok], self._end_char(end_tok)
+        else:
+            start_char, end_char = char_span
+        mention = Mention(start=start_char, end=end_char, text=self.text[start_char:end_char], codes=codes,
+                          kind=kind, via=via, sector=sector, person=person, role=role)
+        self.mentions.append(mention)
+        self.ctx.add(mention)
+        self.consumed[start_tok:end_tok] = b"\x01" * (end_tok - start_tok)
+        return mention
+
+    def _end_char(self, end_tok: int) -> int:
+        return self.starts[end_tok - 1] + len(self.words[end_tok - 1])
+
+    def _span(self, start_tok: int, end_tok: int) -> str:
+        return self.text[self.starts[start_tok]:self._end_char(end_tok)]
+
+    def _lower(self, i: int) -> str:
+        return self.words[i].lower()
+
+    def _kind(self, code: str) -> str:
+        actor = self.gaz.actors.get(code)
+        return actor.kind if actor is not None else "state"
+
+    def _lower_at(self, i: int, category: str) -> tuple[int, str] | None:
+        for end, key in self.lower.get(i, ()):
+            if key.category == category and end <= self.sent_end:
+                return end, key.key
+        return None
+
+    def _after_possessive(self, i: int) -> int:
+        if i < self.sent_end and self.words[i] in POSSESSIVES:
+            return i + 1
+        return i
+
+    def _stops(self) -> set[int]:
+        return {start for start, (_end, key) in self.orth.items() if key.category == _ACTOR}
+
+    # --------------------------------------------------------------------------- the walk
+    def sentence(self, start: int, end: int) -> None:
+        self.sent_start, self.sent_end = start, end
+        i = start
+        while i < end:
+            if self.consumed[i]:
+                i += 1
+                continue
+            hit = self.orth.get(i)
+            if hit is not None and hit[0] <= end:
+                i = self._on_orth(i, hit[0], hit[1])
+                continue
+            nxt = self._on_lower(i) if i in self.lower else None
+            if nxt is None:
+                first = self.words[i][:1]
+                # only capitalised words (persons, misspelled names) and compounds need a look
+                nxt = self._on_token(i) if first.isupper() or "-" in self.words[i] else i + 1
+            i = max(nxt, i + 1)
+
+    def _on_orth(self, start: int, end: int, key: _Key) -> int:
+        if key.category == _BLOCK:
+            return end
+        if key.category == _LEADER:
+            return self._on_leader_name(start, end, key.key)
+        row = self.gaz.resolve(key.key, self.day)
+        if row is None or self._dropped(start, end, key.key):
+            return end
+        return self._on_actor(start, end, row)
+
+    def _dropped(self, start: int, end: int, form: str) -> bool:
+        """Context rules for names that are also person names or other places."""
+        gaz = self.gaz
+        if form in gaz.context_blockers:
+            sentence_text = self._span(self.sent_start, self.sent_end)
+            if any(word in sentence_text for word in gaz.context_blockers[form]):
+                return True
+        if form in gaz.person_name_forms:
+            if end < self.sent_end and self._capitalised_other(end):
+                return True
+            if start - 1 > self.sent_start and self._capitalised_other(start - 1):
+                return True
+        return False
+
+    def _capitalised_other(self, i: int) -> bool:
+        """A capitalised word that is not an actor, a title or a sentence opener."""
+        text = self.words[i]
+        if not is_name_token(text):
+            return False
+        if i in self.orth or any(key.category == _TITLE for _e, key in self.lower.get(i, ())):
+            return False
+        return not any(i < end <= i + 1 for end, _k in self.lower.get(i, ()))
+
+    def _on_actor(self, start: int, end: int, row: FormRow) -> int:
+        code = row.code
+        kind = self._kind(code)
+        # a titled person: "Japanese Prime Minister Fumio Kishida", "China's foreign minister Wang Yi"
+        after = self._after_possessive(end)
+        title = self._lower_at(after, _TITLE)
+        if title is not None:
+            title_end, title_key = title
+            name_end = read_name(self.words, self.starts, title_end, self.sent_end, self._stops())
+            role, _hint = self.gaz.titles[title_key]
+            role_text = self._span(after, title_end)
+            if name_end > title_end:
+                name = self._span(title_end, name_end)
+                person = self.ctx.persons.add(Person(name, code, role_text, role))
+                return self._person_mention(start, name_end, person, via="person")
+            self._emit(start, title_end, (code,), "person", "person", sector=role, role=role_text)
+            return title_end
+        # a sector: "Japan's Foreign Ministry", "Vietnamese troops", "Hungarian officials"
+        sector_start = after
+        if (sector_start < self.sent_end and self._lower(sector_start) in SECTOR_MODIFIERS
+                and self._lower_at(sector_start, _SECTOR) is None):
+            sector_start += 1
+        sector = self._lower_at(sector_start, _SECTOR)
+        if sector is not None and kind == "state":
+            sector_end, sector_key = sector
+            self._emit(start, sector_end, (code,), kind, row.via, sector=self.gaz.sectors[sector_key])
+            return sector_end
+        # "the army of Vietnam", "the foreign ministry of Japan"
+        first = start
+        sector_name = row.sector
+        if start >= 2 and self._lower(start - 1) == "of":
+            for begin in range(max(self.sent_start, start - 4), start - 1):
+                found = self._lower_at(begin, _SECTOR)
+                if found is not None and found[0] == start - 1 and not any(self.consumed[begin:start]):
+                    first, sector_name = begin, self.gaz.sectors[found[1]]
+                    break
+        if kind == "state" and self._locative(start, row):
+            kind = "place"
+        self._emit(first, end, (code,), kind, row.via, sector=sector_name)
+        return end
+
+    def _locative(self, start: int, row: FormRow) -> bool:
+        """A capital or seat used as a location ("talks in Tokyo"), or a country name with a
+        compass word ("in southern Japan")."""
+        prev = start - 1
+        if prev < self.sent_start:
+            return False
+        word = self._lower(prev)
+        if row.via in ("capital", "seat", "city"):
+            return word in LOCATIVE_WORDS
+        if word in COMPASS_WORDS and prev - 1 >= self.sent_start:
+            return self._lower(prev - 1) in LOCATIVE_WORDS
+        return False
+
+    def _person_mention(self, start: int, end: int, person: Person, via: str) -> int:
+        """Emit a person mention; "Kishida's government" becomes the state's government."""
+        after = self._after_possessive(end)
+        if after > end and after < self.sent_end and self._lower(after) in GOVERNMENT_NOUNS:
+            self._emit(start, after + 1, (person.code,), self._kind(person.code), "person",
+                       sector="government", person=person.name, role=person.role)
+            return after + 1
+        self._emit(start, end, (person.code,), "person", via, sector=person.sector, person=person.name,
+                   role=person.role)
+        return end
+
+    def _leader(self, name: str) -> tuple[Leader | None, bool]:
+        """The office holder a name refers to on the article's date, and whether the date falls
+        within the tenure (False: same person, role unknown)."""
+        leaders = self.m.leaders_for(name)
+        if not leaders:
+            return None, False
+        day = self.day or dt.date.today()
+        for leader in leaders:
+            if leader.holds_on(day):
+                return leader, True
+        codes = {leader.code for leader in leaders}
+        if len(codes) == 1:
+            return leaders[-1], False
+        return None, False
+
+    def _on_leader_name(self, start: int, end: int, name: str) -> int:
+        known = self.ctx.persons.find(name)
+        if known is None:
+            leader, in_office = self._leader(name)
+            if leader is None:
+                return end
+            known = self.ctx.persons.add(Person(
+                leader.name, leader.code, leader.title if in_office else None,
+                leader.role if in_office else None, keys=(name,)))
+            if name != leader.name:
+                self.ctx.persons.by_key.setdefault(name, known)
+        via = "surname" if name != known.name and " " not in name else "person"
+        return self._person_mention(start, end, known, via=via)
+
+    def _on_lower(self, i: int) -> int | None:
+        for end, key in self.lower.get(i, ()):
+            if end > self.sent_end:
+                continue
+            if key.category == _TITLE:
+                nxt = self._on_title(i, end, key.key)
+            elif key.category == _FOCUS:
+                nxt = self._on_focus(i, end, key.key)
+            else:
+                continue
+            if nxt is not None:
+                return nxt
+        return None
+
+    def _on_title(self, start: int, end: int, title_key: str) -> int | None:
+        """A title without a state word: "President Joe Biden", "Emperor Naruhito"."""
+        if not self.words[start][:1].isupper():
+            return None
+        name_end = read_name(self.words, self.starts, end, self.sent_end, self._stops())
+        if name_end == end:
+            return None
+        name = self._span(end, name_end)
+        role, hint = self.gaz.titles[title_key]
+        person = self.ctx.persons.find(name)
+        if person is None:
+            leader, in_office = self._leader(name)
+            if leader is not None:
+                person = self.ctx.persons.add(Person(
+                    leader.name, leader.code, self._span(start, end),
+                    role if in_office else None, keys=(name,)))
+            elif hint is not None and hint in self.ctx.seen_codes:
+                person = self.ctx.persons.add(Person(name, hint, self._span(start, end), role))
+        if person is None:
+            return None
+        return self._person_mention(start, name_end, person, via="person")
+
+    def _on_focus(self, start: int, end: int, phrase: str) -> int | None:
+        focus = self.gaz.focus_phrases[phrase]
+        first = start
+        if focus.kind == "pair":
+            if phrase != "bilateral" and not phrase.startswith("both"):
+                if start - 1 < self.sent_start or self._lower(start - 1) not in DETERMINERS_DEFINITE:
+                    return None
+                first = start - 1
+            pair = self.ctx.pair_in_focus()
+            if pair is None:
+                return None
+            self._emit(first, end, pair, "group", "pair", sector=focus.sector)
+            return end
+        # a single state: "the Southeast Asian nation", "Vietnam, a key Southeast Asian nation"
+        j = start - 1
+        skipped = 0
+        while j >= self.sent_start and skipped < 2 and self.words[j].isalpha() and self._lower(j) not in (
+                DETERMINERS_DEFINITE | DETERMINERS_INDEFINITE):
+            j -= 1
+            skipped += 1
+        if j < self.sent_start:
+            return None
+        determiner = self._lower(j)
+        group = None if focus.group == ANY_GROUP else self.gaz.groups.get(focus.group, frozenset())
+        code: str | None = None
+        if determiner in DETERMINERS_DEFINITE:
+            if self._lower(end - 1) in ("country", "nation") and end < self.sent_end and self.words[end][:1].isupper():
+                return None  # "the Nation Party"
+            code = self.ctx.single_in_focus(group)
+        elif determiner in ("a", "an") and j - 1 >= self.sent_start and self.words[j - 1] == ",":
+            # apposition: the actor right before the comma
+            before = [m for m in self.ctx.current_sentence if m.end == self.starts[j - 1] and m.kind in ("state", "group")]
+            if before and len(before[-1].codes) == 1 and (group is None or before[-1].codes[0] in group):
+                code = before[-1].codes[0]
+        if code is None:
+            return None
+        self._emit(j, end, (code,), "group", "focus")
+        return end
+
+    def _on_token(self, i: int) -> int:
+        text = self.words[i]
+        if self.ctx.persons and is_name_token(text):
+            person = self.ctx.persons.find(text)
+            via = "surname"
+            if person is None and text not in self.m._single_token_forms:
+                person = self.ctx.persons.find_fuzzy(text)
+            if person is not None:
+                end = read_name(self.words, self.starts, i, self.sent_end)
+                name = self._span(i, end)
+                if end > i + 1 and self.ctx.persons.find(name) is person:
+                    via = "person"
+                else:
+                    end = i + 1
+                return self._person_mention(i, end, person, via=via)
+        if "-" in text or "–" in text:
+            if len(text) > 1:
+                self._split_compound(i)
+        elif is_name_token(text) and not self._near_name(i):
+            misspelled = self.m.misspelled(text)
+            if misspelled is not None:
+                form, is_leader = misspelled
+                if is_leader:
+                    return self._on_leader_name(i, i + 1, form)
+                row = self.gaz.resolve(form, self.day)
+                if row is not None:
+                    return self._on_actor(i, i + 1, row)
+        return i + 1
+
+    def _near_name(self, i: int) -> bool:
+        """Whether token i sits in a run of capitalised words (a name, an organisation)."""
+        before = i - 1 > self.sent_start and is_name_token(self.words[i - 1])
+        after = i + 1 < self.sent_end and is_name_token(self.words[i + 1])
+        return before or after
+
+    def _split_compound(self, i: int) -> None:
+        """Actors inside one hyphenated token: "U.S.-Japan", "U.S.-led"."""
+        offset = self.starts[i]
+        for part in self.words[i].replace("–", "-").split("-"):
+            row = self.gaz.resolve(part, self.day) if part in self.m._single_token_forms else None
+            if row is not None:
+                mention = Mention(start=offset, end=offset + len(part), text=part, codes=(row.code,),
+                                  kind=self._kind(row.code), via=row.via, sector=row.sector)
+                self.mentions.append(mention)
+                self.ctx.add(mention)
+            offset += len(part) + 1
+        self.consumed[i] = 1

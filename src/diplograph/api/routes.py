@@ -1,0 +1,184 @@
+"""Read endpoints under /api/: partners, pair state and timeline, events, frameworks, facts,
+documents, changes, and the claim check. Each calls one diplograph.kb function (or a query of
+:mod:`.queries`); errors are raised as diplograph errors and rendered by the app's handlers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+
+from ..errors import InputError
+from ..kb.asof import parse_day, partners, state_of_pair
+from ..kb.changes import changes
+from ..kb.check import Article, check_article
+from ..kb.consolidate import build_facts
+from ..kb.names import actor_name, resolve_actor
+from ..kb.timeline import timeline
+from ..model import MODALITIES, PLOVER_TYPES, STATUSES, TIERS
+from ..store import Store
+from . import queries
+from .models import DATE_PATTERN, CheckRequest, Page, error_responses
+
+router = APIRouter(prefix="/api", tags=["read"])
+
+Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD",
+                                  examples=["2023-11-30"])]
+ActorName = Annotated[str | None, Query(min_length=1, max_length=80, description="A code (VNM) or a name (Vietnam).")]
+Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per page.")]
+Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page.")]
+IncludeReference = Annotated[bool, Query(description="Include the shipped reference rows (false: news only).")]
+CountryPath = Annotated[str, Path(min_length=1, max_length=80, description="A code (VNM) or a name (Vietnam).")]
+
+EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
+ModalityName = Literal[MODALITIES]  # type: ignore[valid-type]
+TierName = Literal[TIERS]  # type: ignore[valid-type]
+StatusName = Literal[STATUSES]  # type: ignore[valid-type]
+
+READ_ERRORS = error_responses(404, 422, 503)
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _day(value: str | None, name: str) -> str | None:
+    """A checked YYYY-MM-DD (the pattern lets '2023-02-30' through; the calendar does not)."""
+    day = parse_day(value, name=name)
+    return day.isoformat() if day else None
+
+
+def _code(name: str | None) -> str | None:
+    return resolve_actor(name) if name else None
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    code_a, code_b = resolve_actor(a), resolve_actor(b)
+    if code_a == code_b:
+        raise InputError(f"a pair needs two different parties, not {code_a} twice", reason="bad-pair")
+    return code_a, code_b
+
+
+@router.get("/actors/{name}", responses=READ_ERRORS, summary="Resolve a country or organisation name to its code")
+def get_actor(name: CountryPath) -> dict[str, Any]:
+    code = resolve_actor(name)
+    return {"code": code, "name": actor_name(code)}
+
+
+@router.get("/countries/{country}/partners", responses=READ_ERRORS,
+            summary="A country's partnership frameworks in force on a date, best tier first")
+def get_partners(request: Request, country: CountryPath, as_of: Day = None, tier: TierName | None = None,
+                 include_reference: IncludeReference = True, evidence: bool = True) -> dict[str, Any]:
+    code = resolve_actor(country)
+    day = _day(as_of, "as_of") or dt.date.today().isoformat()
+    rows = partners(store_of(request), code, day, tier=tier, include_reference=include_reference, evidence=evidence)
+    return {"country": code, "name": actor_name(code), "as_of": day, "partners": rows}
+
+
+@router.get("/pairs/{a}/{b}", responses=READ_ERRORS, summary="The framework between two parties on a date")
+def get_pair_state(request: Request, a: CountryPath, b: CountryPath, as_of: Day = None,
+                   include_reference: IncludeReference = True) -> dict[str, Any]:
+    code_a, code_b = sorted(_pair(a, b))
+    day = _day(as_of, "as_of") or dt.date.today().isoformat()
+    state = state_of_pair(store_of(request), code_a, code_b, day, include_reference=include_reference)
+    return {"a": code_a, "b": code_b, "names": {code_a: actor_name(code_a), code_b: actor_name(code_b)},
+            "as_of": day, "state": state.to_record() if state else None}
+
+
+@router.get("/pairs/{a}/{b}/timeline", responses=READ_ERRORS,
+            summary="Every framework change and event between two parties, oldest first")
+def get_timeline(request: Request, a: CountryPath, b: CountryPath, as_of: Day = None,
+                 include_reference: IncludeReference = True, events: bool = True) -> dict[str, Any]:
+    code_a, code_b = _pair(a, b)
+    return timeline(store_of(request), code_a, code_b, include_reference=include_reference, events=events,
+                    as_of=_day(as_of, "as_of"))
+
+
+@router.get("/events", response_model=Page, responses=READ_ERRORS,
+            summary="Search events (filters combine with AND); cursor pagination")
+def get_events(
+    request: Request,
+    actor: ActorName = None,
+    recipient: ActorName = None,
+    party: Annotated[str | None, Query(min_length=1, max_length=80,
+                                       description="Actor or recipient: a code or a name.")] = None,
+    type: EventType | None = None,  # noqa: A002 - the public parameter name
+    context: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z_-]+$")] = None,
+    modality: ModalityName | None = None,
+    since: Day = None,
+    until: Day = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the sentence.")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    since_day, until_day = _day(since, "since"), _day(until, "until")
+    if since_day and until_day and until_day < since_day:
+        raise InputError(f"until {until_day} is before since {since_day}", reason="bad-date")
+    where = queries.EventFilter(actor=_code(actor), recipient=_code(recipient), party=_code(party), event=type,
+                                context=context.lower() if context else None, modality=modality,
+                                since=since_day, until=until_day, text=q)
+    return queries.search_events(store_of(request), where, limit=limit, cursor=cursor)
+
+
+@router.get("/frameworks", response_model=Page, responses=READ_ERRORS,
+            summary="Framework observations as stored (one per sentence or reference row)")
+def get_frameworks(request: Request, actor: ActorName = None, a: ActorName = None, b: ActorName = None,
+                   tier: TierName | None = None, status: StatusName | None = None,
+                   include_reference: IncludeReference = True, limit: Limit = 50,
+                   cursor: Cursor = None) -> dict[str, Any]:
+    if (a is None) != (b is None):
+        raise InputError("give both a and b for a pair, or neither", reason="bad-pair")
+    pair = _pair(a, b) if a and b else None
+    return queries.search_frameworks(store_of(request), actor=_code(actor), pair=pair, tier=tier, status=status,
+                                     include_reference=include_reference, limit=limit, cursor=cursor)
+
+
+@router.get("/facts", response_model=Page, responses=READ_ERRORS,
+            summary="Consolidated framework facts with their evidence sentences and sources")
+def get_facts(request: Request, actor: ActorName = None, a: ActorName = None, b: ActorName = None,
+              include_reference: IncludeReference = True, limit: Limit = 50,
+              cursor: Cursor = None) -> dict[str, Any]:
+    if (a is None) != (b is None):
+        raise InputError("give both a and b for a pair, or neither", reason="bad-pair")
+    pair = tuple(sorted(_pair(a, b))) if a and b else None
+    code = _code(actor)
+    facts = build_facts(store_of(request), actors=[code] if code else None, pair=pair,  # type: ignore[arg-type]
+                        include_reference=include_reference)
+    start = queries.decode_cursor(cursor) or 0
+    if not isinstance(start, int) or start < 0:
+        raise InputError("cursor is not one this API returned", reason="bad-cursor")
+    page = [f.to_record() for f in facts[start:start + limit]]
+    more = start + limit < len(facts)
+    return {"items": page, "next_cursor": queries.encode_cursor(start + limit) if more else None}
+
+
+@router.get("/documents", response_model=Page, responses=READ_ERRORS, summary="Stored documents (without text)")
+def get_documents(request: Request, q: Annotated[str | None, Query(min_length=1, max_length=200,
+                                                                    description="Text in the title.")] = None,
+                  limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    return queries.list_documents(store_of(request), text=q, limit=limit, cursor=cursor)
+
+
+@router.get("/documents/{doc_id}", responses=READ_ERRORS,
+            summary="A document's cleaned text with actor mentions and evidence sentences as spans")
+def get_document(request: Request,
+                 doc_id: Annotated[str, Path(pattern=r"^[0-9A-Za-z_-]{1,64}$")]) -> dict[str, Any]:
+    return queries.document_view(store_of(request), doc_id)
+
+
+@router.get("/changes", responses=READ_ERRORS, summary="Framework changes and notable events in a period")
+def get_changes(request: Request, since: Annotated[str, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD")],
+                until: Day = None, include_reference: IncludeReference = True,
+                events: bool = True) -> dict[str, Any]:
+    return changes(store_of(request), _day(since, "since") or "", _day(until, "until"),
+                   include_reference=include_reference, events=events)
+
+
+@router.post("/check", responses=error_responses(413, 422, 503),
+             summary="Check an article's partnership-tier claims against the knowledge base")
+def post_check(request: Request, body: CheckRequest) -> dict[str, Any]:
+    published = _day(body.published, "published")
+    article = Article(title=body.title, text=body.text, published=published)
+    return check_article(store_of(request), article, published=published, include_reference=body.include_reference)

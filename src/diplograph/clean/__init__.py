@@ -1,0 +1,107 @@
+"""Cleaning: a RawRecord becomes a Document (story text, title, language, content hash id).
+
+HTML goes through trafilatura; plain text through layout rules that drop site chrome and teaser
+headlines of other stories (see :mod:`diplograph.clean.text` and docs/reading.md). What was
+removed is kept in ``Document.removed``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterator, Sequence
+
+from ..errors import ConfigError, InputError
+from ..model import Document, Rejected
+from ..read import RawRecord, iter_records
+from ..settings import Options
+from .html import clean_html
+from .language import detect_language
+from .lines import normalize
+from .text import CleanedText, clean_text
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "CleanedText",
+    "clean_html",
+    "clean_inputs",
+    "clean_record",
+    "clean_text",
+    "detect_language",
+    "document_body",
+    "document_id",
+    "normalize",
+]
+
+
+def document_id(text: str) -> str:
+    """The content hash of a document: sha256 (first 32 hex digits) of the normalized text
+    (NFKC, quotes unified, whitespace collapsed, casefolded)."""
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:32]
+
+
+def document_body(document: Document) -> str:
+    """The document text without its title line."""
+    if document.title_span is None:
+        return document.text
+    return document.text[document.title_span[1]:].lstrip("\n")
+
+
+def _override_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"published date {value!r} is not YYYY-MM-DD") from None
+
+
+def clean_record(raw: RawRecord, options: Options) -> Document:
+    """Clean one record. InputError(reason="no-text") when it has no text or HTML,
+    ("empty-after-cleaning") when nothing of a story is left."""
+    detected_date: dt.date | None = None
+    record_title = " ".join(raw.title.split()) if raw.title else None
+    if raw.text and raw.text.strip():
+        cleaned = clean_text(raw.text, record_title)
+    elif raw.html and raw.html.strip():
+        cleaned, detected_date = clean_html(raw.html, raw.url, title=record_title)
+    else:
+        raise InputError("no text", reason="no-text", detail="the record has neither text nor HTML")
+    body = cleaned.text.strip()
+    if not body:
+        raise InputError("nothing left after cleaning", reason="empty-after-cleaning",
+                         detail=f"every line was boilerplate ({len(cleaned.removed)} removed)")
+    title = record_title or (" ".join(cleaned.title.split()) if cleaned.title else None)
+    if title:
+        text = f"{title}\n\n{body}"
+        title_span: tuple[int, int] | None = (0, len(title))
+    else:
+        text, title_span = body, None
+    return Document(
+        doc_id=document_id(text),
+        text=text,
+        title=title,
+        url=options.url or raw.url,
+        published=_override_date(options.published) or raw.published or detected_date,
+        record_id=raw.record_id,
+        input=raw.input,
+        language=detect_language(body),
+        removed=list(cleaned.removed),
+        title_span=title_span,
+    )
+
+
+def clean_inputs(inputs: Sequence[str], options: Options) -> Iterator[Document | Rejected]:
+    """Read and clean every input: Documents, and Rejected items for what could not be used."""
+    for item in iter_records(inputs, options):
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        try:
+            yield clean_record(item, options)
+        except InputError as exc:
+            yield Rejected(item.input, exc.reason, exc.detail or exc.message, item.record_id)
+        except Exception as exc:  # noqa: BLE001 - one bad document must never stop the batch
+            logger.exception("cleaning %s failed", item.input)
+            yield Rejected(item.input, "clean-failed", f"{type(exc).__name__}: {exc}", item.record_id)

@@ -1,0 +1,61 @@
+"""The Typer application and what every command shares: consoles, output helpers.
+
+Each command module registers its commands on ``app``; a command parses its options, calls one
+library function and prints the result. Only this package prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="diplograph",
+    help="Turn international news into a temporal knowledge base of relations between states.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Export documents, events, frameworks, facts and series.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def open_output(output: Path | None, binary: bool = False) -> Any:
+    """The file to write to: ``output`` or standard output."""
+    if output is None:
+        return sys.stdout.buffer if binary else sys.stdout
+    return open(output, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "")
+
+
+def write_jsonl(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    n = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        n += 1
+    out.flush()
+    return n
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        console.print(f"diplograph {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Turn international news into a temporal knowledge base of relations between states."""

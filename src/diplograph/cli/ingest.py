@@ -1,0 +1,97 @@
+"""`diplograph ingest` and `diplograph recode`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..ingest import IngestReport, ingest
+from ..recode import recode
+from ..settings import load_options
+from .app import app, console, err_console
+
+DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: list[str] = typer.Argument(..., help="Files, folders or http(s) URLs.", metavar="INPUT..."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    no_reference: bool = typer.Option(False, "--no-reference", help="Do not load the shipped reference frameworks."),
+    report: Path | None = typer.Option(None, "--report", help="Write the run's account as JSON to this file."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for every input."),
+    url: str | None = typer.Option(None, "--url", help="Source URL for every input."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Fetch URLs on private/loopback addresses."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Fetch the pages linked from RSS/Atom items."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Read, clean, code and store news documents."""
+    options = load_options(
+        db=db,
+        published=published,
+        url=url,
+        allow_private=allow_private or None,
+        follow_feed_links=follow_links or None,
+        jobs=jobs,
+    )
+    show_progress = not quiet and sys.stderr.isatty()
+    if show_progress:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} read"),
+            TimeElapsedColumn(), console=err_console, transient=True,
+        ) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def on_progress(_what: str, current: IngestReport) -> None:
+                bar.update(task, completed=current.read,
+                           description=f"stored {current.stored}, duplicates {current.duplicates}, "
+                                       f"rejected {len(current.rejected)}")
+
+            result = ingest(inputs, options, load_reference=not no_reference, progress=on_progress)
+    else:
+        result = ingest(inputs, options, load_reference=not no_reference)
+    if report is not None:
+        report.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not quiet:
+        _print_summary(result, options.db)
+
+
+def _print_summary(result: IngestReport, db: str) -> None:
+    table = Table(title=f"ingest into {db}", show_header=False, title_justify="left")
+    table.add_row("read", str(result.read))
+    table.add_row("stored", str(result.stored))
+    table.add_row("duplicates", str(result.duplicates))
+    table.add_row("rejected", str(len(result.rejected)))
+    for reason, count in sorted(result.rejected_by_reason.items()):
+        table.add_row(f"  {reason}", str(count))
+    if result.uncoded:
+        table.add_row("stored but not coded", str(result.uncoded))
+    table.add_row("events", str(result.events))
+    table.add_row("framework observations", str(result.frameworks))
+    if result.reference_rows:
+        table.add_row("reference rows", str(result.reference_rows))
+    err_console.print(table)
+    for item in result.rejected[:20]:
+        err_console.print(f"rejected: {item['input']}: {item['reason']}: {item['detail']}", highlight=False,
+                          markup=False)
+    if len(result.rejected) > 20:
+        err_console.print(f"... and {len(result.rejected) - 20} more rejected (see --report)")
+
+
+@app.command("recode")
+def recode_command(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    all_documents: bool = typer.Option(False, "--all", help="Re-code every document, not only outdated ones."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes."),
+) -> None:
+    """Re-code stored documents after the rules or model changed, replacing their observations."""
+    options = load_options(db=db, jobs=jobs)
+    result = recode(options, everything=all_documents)
+    console.print(f"re-coded {result.recoded} of {result.documents} documents "
+                  f"({result.events} events, {result.frameworks} framework observations)", highlight=False)

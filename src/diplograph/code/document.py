@@ -1,0 +1,300 @@
+"""Per-document coding: the orchestration that makes diplograph fast.
+
+1. Tokenize the whole text (cheap), split sentences by rule, find actor mentions over the whole
+   document (persons and "the two leaders" need document context), date every sentence.
+2. Keep candidate sentences only: an actor mention (state, organisation, person, pair) and a
+   trigger word of the lexicon or a framework cue (nlp/candidates.py).
+3. Parse only the candidates, batched across documents (``analyze_many``) with NER left out.
+4. Code events per parsed candidate; frameworks over all sentences.
+
+Titles: the headline is coded like a sentence, but an event from it is dropped when the body has
+an event of the same type between the same parties (the headline summarises the body; counting
+both would double the fact). A headline-only event is kept, with ``sentence_index`` 0 pointing at
+the title sentence. Framework observations from the title are kept with ``in_title`` (DESIGN.md:
+a headline that contradicts its body is kept and shown)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Sentence
+from ..nlp import has_parser, load_nlp
+from ..nlp.candidates import is_candidate
+from ..nlp.sentences import SentenceSpan, split_sentences
+from .events import EVENTS_VERSION, code_sentence
+from .plover import load_lexicon, load_ontology
+from .structure import TokenMention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..settings import Options
+
+log = logging.getLogger(__name__)
+
+try:  # the frameworks module is another engineer's; coding events must not depend on it
+    from .frameworks import FRAMEWORK_EXTRACTOR_VERSION, extract_frameworks, is_framework_candidate
+except ImportError:  # pragma: no cover - only while the tree is being assembled
+    FRAMEWORK_EXTRACTOR_VERSION = "frameworks-none"
+    extract_frameworks = None
+    is_framework_candidate = None
+
+EXTRACTOR_VERSION = f"{EVENTS_VERSION}+lexicon-{load_lexicon().version}+{FRAMEWORK_EXTRACTOR_VERSION}"
+PARSE_BATCH = 256
+# a document bigger than this is not coded (it would be a dump, not an article)
+MAX_CHARS = 2_000_000
+
+
+@dataclass
+class _Pending:
+    """One document between the cheap pass and the parse."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Sentence] = field(default_factory=list)
+    candidate_docs: list[Doc] = field(default_factory=list)
+    error: str | None = None
+
+
+class DocumentCoder:
+    """Codes documents into mentions, events and framework observations. Build one per process
+    (the model, lexicon, matcher and classifier load once); nothing in it needs pickling."""
+
+    def __init__(self, options: Options | None = None, nlp: Language | None = None, *,
+                 use_classifier: bool = True) -> None:
+        from ..actors import ActorMatcher
+
+        self.options = options
+        self.nlp = nlp if nlp is not None else load_nlp(options)
+        self.parsed = has_parser(self.nlp)
+        self.tokenizer = self.nlp.tokenizer
+        self.matcher = ActorMatcher(self.nlp)
+        self.lexicon = load_lexicon()
+        self.ontology = load_ontology()
+        self.trigger_forms = self.lexicon.surface_forms
+        self.classifier: Any = None
+        if use_classifier:
+            self.classifier = _load_classifier()
+        self.extractor = EXTRACTOR_VERSION
+        self._framework_candidate: Callable[[str], bool] = is_framework_candidate or (lambda text: False)
+        self._disable = [p for p in self.nlp.pipe_names if p in {"ner"}]
+
+    # ------------------------------------------------------------------ public API
+    def analyze(self, document: Document) -> Analysis:
+        return next(iter(self.analyze_many([document])))[1]
+
+    def analyze_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, Analysis]]:
+        """Analyses in input order; the parse of candidate sentences is batched across documents."""
+        batch: list[_Pending] = []
+        for document in documents:
+            batch.append(self._prepare(document))
+            if len(batch) >= batch_size:
+                yield from self._finish(batch)
+                batch = []
+        if batch:
+            yield from self._finish(batch)
+
+    def code_records(self, records: Iterable[dict[str, Any]], batch_size: int = 64) -> Iterator[dict[str, Any]]:
+        """`diplograph code`: ``{"id", "text", "date"?}`` -> ``{"id", "events": [...]}``, one
+        output per input, ``"error"`` on a record that cannot be coded."""
+        pending: list[tuple[dict[str, Any], Document | None, str | None]] = []
+
+        def flush() -> Iterator[dict[str, Any]]:
+            docs = [d for _, d, _ in pending if d is not None]
+            analyses = iter(self.analyze_many(docs, batch_size=batch_size))
+            for record_id, doc, error in pending:
+                if doc is None:
+                    yield {"id": record_id, "events": [], "error": error}
+                    continue
+                _, analysis = next(analyses)
+                out: dict[str, Any] = {"id": record_id, "events": [e.to_record() for e in analysis.events]}
+                if analysis.frameworks:
+                    out["frameworks"] = [f.to_record() for f in analysis.frameworks]
+                yield out
+
+        for n, record in enumerate(records):
+            record_id, doc, error = _record_document(record, n)
+            pending.append((record_id, doc, error))  # type: ignore[arg-type]
+            if len(pending) >= batch_size:
+                yield from flush()
+                pending = []
+        if pending:
+            yield from flush()
+
+    # ------------------------------------------------------------------ stages
+    def _prepare(self, document: Document) -> _Pending:
+        pending = _Pending(document)
+        text = document.text or ""
+        if len(text) > MAX_CHARS:
+            pending.error = f"document of {len(text)} characters is over the coding limit of {MAX_CHARS}"
+            return pending
+        try:
+            doc = self.tokenizer(text)
+            spans = split_sentences(doc)
+            title_end = document.title_span[1] if document.title_span else None
+            mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
+            pending.mentions = mentions
+            pending.sentences = _sentences(doc, spans, mentions, title_end)
+            _assign_dates(pending.sentences, document.published)
+            for sentence, span in zip(pending.sentences, spans, strict=True):
+                if is_candidate(doc[span.start:span.end], sentence.mentions, self.trigger_forms,
+                                self._framework_candidate, sentence.text):
+                    pending.candidates.append(sentence)
+                    pending.candidate_docs.append(doc[span.start:span.end].as_doc())
+        except InputError as exc:
+            pending.error = exc.message
+        return pending
+
+    def _finish(self, batch: list[_Pending]) -> Iterator[tuple[Document, Analysis]]:
+        docs = [d for p in batch for d in p.candidate_docs]
+        if self.parsed and docs:
+            parsed = list(self.nlp.pipe(docs, batch_size=PARSE_BATCH, disable=self._disable))
+        else:
+            parsed = docs
+        probs: list[dict[str, float] | None] = [None] * len(parsed)
+        if self.classifier is not None and parsed:
+            probs = self._classify(batch, parsed)
+        k = 0
+        for pending in batch:
+            n = len(pending.candidate_docs)
+            yield pending.document, self._code(pending, parsed[k:k + n], probs[k:k + n])
+            k += n
+
+    def _classify(self, batch: list[_Pending], parsed: list[Doc]) -> list[dict[str, float] | None]:
+        # only sentences where the lexicon found no trigger need the classifier
+        need = [i for i, d in enumerate(parsed) if not _has_trigger_lemma(d, self.lexicon)]
+        out: list[dict[str, float] | None] = [None] * len(parsed)
+        if not need:
+            return out
+        try:
+            predictions = self.classifier.predict_proba([parsed[i].text for i in need])
+        except Exception as exc:  # noqa: BLE001 - a broken model must not stop coding
+            log.warning("event classifier failed, continuing with the lexicon only: %s", exc)
+            self.classifier = None
+            return out
+        for i, p in zip(need, predictions, strict=True):
+            out[i] = p
+        return out
+
+    def _code(self, pending: _Pending, parsed: list[Doc], probs: list[dict[str, float] | None]) -> Analysis:
+        analysis = Analysis(extractor=self.extractor, mentions=pending.mentions,
+                            sentences_total=len(pending.sentences), sentences_parsed=len(parsed) if self.parsed else 0)
+        if pending.error:
+            log.warning("document %s not coded: %s", pending.document.doc_id, pending.error)
+            return analysis
+        title_events: list[Event] = []
+        body_events: list[Event] = []
+        for sentence, sdoc, p in zip(pending.candidates, parsed, probs, strict=True):
+            token_mentions = _token_mentions(sdoc, sentence)
+            events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, type_probs=p,
+                                   extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
+            (title_events if sentence.is_title else body_events).extend(events)
+        body_keys = {_event_key(e) for e in body_events}
+        analysis.events = [e for e in title_events if _event_key(e) not in body_keys] + body_events
+        analysis.frameworks = self._frameworks(pending)
+        return analysis
+
+    def _frameworks(self, pending: _Pending) -> list[FrameworkObservation]:
+        if extract_frameworks is None:
+            return []
+        try:
+            found = extract_frameworks(pending.sentences, pending.document.published)
+        except Exception:  # noqa: BLE001 - one extractor's bug must not lose the document's events
+            log.exception("framework extraction failed on document %s", pending.document.doc_id)
+            return []
+        for obs in found:
+            if not obs.extractor:
+                obs.extractor = self.extractor
+        return found
+
+
+# ---------------------------------------------------------------------- helpers
+def _load_classifier() -> Any:
+    try:
+        from .classifier import EventClassifier
+    except ImportError:
+        return None
+    try:
+        return EventClassifier.load()
+    except Exception as exc:  # noqa: BLE001 - coding works without the classifier
+        log.warning("event classifier not loaded (%s); coding with the trigger lexicon only", exc)
+        return None
+
+
+def _has_trigger_lemma(doc: Doc, lexicon: Any) -> bool:
+    return any(lexicon.by_lemma.get(((t.lemma_ or t.lower_).lower(), pos)) for t in doc for pos in ("VERB", "NOUN"))
+
+
+def _sentences(doc: Doc, spans: list[SentenceSpan], mentions: list[Mention], title_end: int | None) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    k = 0
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, span in enumerate(spans):
+        inside: list[Mention] = []
+        while k < len(ordered) and ordered[k].start < span.start_char:
+            k += 1
+        j = k
+        while j < len(ordered) and ordered[j].start < span.end_char:
+            if ordered[j].end <= span.end_char:
+                inside.append(ordered[j])
+            j += 1
+        sentences.append(Sentence(
+            index=index,
+            start=span.start_char,
+            end=span.end_char,
+            text=doc.text[span.start_char:span.end_char],
+            mentions=inside,
+            is_title=title_end is not None and span.start_char < title_end,
+        ))
+    return sentences
+
+
+def _assign_dates(sentences: list[Sentence], published: dt.date | None) -> None:
+    try:
+        from ..dates import assign_sentence_dates
+    except ImportError:  # pragma: no cover - only while the tree is being assembled
+        fallback = DateValue(published, "day") if published else DateValue()
+        for sentence in sentences:
+            sentence.date = fallback
+        return
+    assign_sentence_dates(sentences, published)
+
+
+def _token_mentions(sdoc: Doc, sentence: Sentence) -> list[TokenMention]:
+    out: list[TokenMention] = []
+    for m in sentence.mentions:
+        span = sdoc.char_span(m.start - sentence.start, m.end - sentence.start, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(TokenMention(m, span.start, span.end))
+    return out
+
+
+def _event_key(event: Event) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    return event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient))
+
+
+def _record_document(record: Any, n: int) -> tuple[Any, Document | None, str | None]:
+    """A `diplograph code` input line as a Document, or the reason it cannot be one."""
+    if not isinstance(record, dict):
+        return None, None, "not a JSON object"
+    record_id = record.get("id", n)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return record_id, None, "no text"
+    if len(text) > MAX_CHARS:
+        return record_id, None, f"text over {MAX_CHARS} characters"
+    published: dt.date | None = None
+    raw_date = record.get("date") or record.get("published")
+    if raw_date:
+        try:
+            published = dt.date.fromisoformat(str(raw_date)[:10])
+        except ValueError:
+            return record_id, None, f"date {raw_date!r} is not YYYY-MM-DD"
+    return record_id, Document(doc_id=str(record_id), text=text, published=published, record_id=str(record_id)), None

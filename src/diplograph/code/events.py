@@ -1,0 +1,399 @@
+"""PLOVER event coding of one parsed sentence.
+
+Method (measured in docs/evaluation.md): the trigger lexicon (data/triggers.json) is matched on
+lemmas over the dependency parse; lexicon conditions on objects and modifiers keep it precise
+("release prisoners" is RETREAT, "release a statement" is nothing). A trigger governed by another
+trigger through a complement is absorbed by it ("threatened to impose sanctions" is one THREATEN
+event; "held talks ... and agreed" stays two events, because coordination does not absorb).
+Parties come from structure.py, modality from modality.py, the type's attributes and crosswalk
+from plover.py. An optional classifier fills in the type when a candidate sentence has parties but
+no lexicon trigger fires (see ``CLASSIFIER_MIN``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import DateValue, Event, Sentence
+from .modality import modality_of
+from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, load_lexicon, load_ontology
+from .structure import PARTY_KINDS, MentionIndex, Parties, TokenMention, find_parties, linear_parties
+
+EVENTS_VERSION = "events-1"
+MAX_EVENTS_PER_SENTENCE = 3
+# The classifier's type is used only above this probability, and only where no trigger fired.
+CLASSIFIER_MIN = 0.55
+CONFLICT_QUADS = frozenset({4})
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+QUANTIFIER_NOUNS = frozenset({"number", "lot", "series", "range", "total", "pair", "batch", "set", "couple", "variety",
+                              "shipment", "consignment", "fleet", "package", "dozen", "hundred", "thousand", "million",
+                              "billion", "amount", "quantity", "supply", "round", "wave", "volley", "barrage", "string"})
+TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
+                            "ahead", "prior", "like", "unlike", "as"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass
+class TriggerHit:
+    token: Token
+    anchor: Token
+    entry: Trigger
+    type: str
+    mode: str | None
+
+    @property
+    def is_verb_on_anchor(self) -> bool:
+        return self.token == self.anchor
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = []
+    for c in tok.children:
+        if c.dep_ in _OBJECT_DEPS:
+            # "a number of patrol vessels": the object is the vessels
+            if _lemma(c) in QUANTIFIER_NOUNS:
+                inner = [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj"]
+                objs.extend(inner or [c])
+            else:
+                objs.append(c)
+    for obj in list(objs):
+        objs.extend(c for c in obj.children if c.dep_ == "conj")
+    return objs
+
+
+def _subject(tok: Token) -> Token | None:
+    current = tok
+    for _ in range(3):
+        for c in current.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return c
+        if current.dep_ in {"conj", "xcomp"} and current.head != current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def _matches_any(lex: Lexicon, lemma: str, keys: Sequence[str]) -> bool:
+    return any(lex.in_class(lemma, k) for k in keys if k != "*")
+
+
+def _is_light_object(tok: Token, lex: Lexicon, lemmas: Sequence[str] | None = None) -> bool:
+    if tok.dep_ not in _OBJECT_DEPS or tok.head == tok:
+        return False
+    head_lemma = _lemma(tok.head)
+    return head_lemma in lemmas if lemmas is not None else head_lemma in lex.light_verbs
+
+
+def _check(tok: Token, entry: Trigger, lex: Lexicon) -> tuple[str, str | None] | None:
+    """The (type, mode) this entry gives on this token, or None when its conditions fail."""
+    children = list(tok.children)
+    if entry.particle is not None and not any(c.lower_ == entry.particle for c in children):
+        return None
+    event_type, mode = entry.type, entry.mode
+    if entry.pos == VERB:
+        objs = _objects(tok)
+        obj_lemmas = [_lemma(o) for o in objs]
+        if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
+            return None
+        mapped: str | None = None
+        for lm in obj_lemmas:
+            for key, typ in entry.obj:
+                if key != "*" and lex.in_class(lm, key):
+                    mapped = typ
+                    break
+            if mapped:
+                break
+        if mapped is None and objs:
+            mapped = next((typ for key, typ in entry.obj if key == "*"), None)
+        if entry.need_obj and mapped is None:
+            return None
+        if mapped is not None:
+            event_type = mapped
+        has_xcomp = any(c.dep_ == "xcomp" for c in children)
+        if entry.need_xcomp and not has_xcomp:
+            return None
+        if entry.not_xcomp and has_xcomp:
+            return None
+        if entry.need_subj:
+            subj = _subject(tok)
+            if subj is None or _lemma(subj) not in entry.need_subj:
+                return None
+    else:
+        mod_lemmas = [_lemma(c) for c in children if c.dep_ in _MODIFIER_DEPS]
+        if entry.need_mod and not any(m in entry.need_mod for m in mod_lemmas):
+            return None
+        for m in mod_lemmas:
+            for key, mode_name in entry.mods:
+                if m == key:
+                    mode = mode_name
+        if entry.need_head and _lemma(tok.head) not in entry.need_head:
+            return None
+        if entry.need_light and not _is_light_object(tok, lex):
+            return None
+        if entry.need_light_lemma and not _is_light_object(tok, lex, entry.need_light_lemma):
+            return None
+        if entry.need_of:
+            ofs = [
+                _lemma(p)
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if not any(_matches_any(lex, lm, entry.need_of) for lm in ofs):
+                return None
+    if entry.need_prep and not any(c.dep_ == "prep" and c.lower_ in entry.need_prep for c in children):
+        return None
+    return event_type, mode
+
+
+def find_triggers(doc: Doc, lex: Lexicon) -> list[TriggerHit]:
+    hits: list[TriggerHit] = []
+    for tok in doc:
+        # no fallback across parts of speech: "according" is not an accord, "partner" (noun) not a verb
+        if tok.pos_ == "VERB":
+            if tok.dep_ == "acl":
+                continue  # a participle describing a noun ("a lunch hosted by X") is not the news
+            order: tuple[str, ...] = (VERB,)
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            order = (NOUN,)
+        else:
+            continue
+        lemma = _lemma(tok)
+        for pos in order:
+            found = None
+            for entry in lex.entries(lemma, pos):
+                result = _check(tok, entry, lex)
+                if result is not None:
+                    found = (entry, result)
+                    break
+            if found is not None:
+                entry, (event_type, mode) = found
+                anchor = tok
+                if entry.pos == NOUN:
+                    anchor = _noun_anchor(tok, lex)
+                hits.append(TriggerHit(tok, anchor, entry, event_type, mode))
+                break
+    return hits
+
+
+def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
+    """The verb that carries a noun trigger: its light verb ("held talks"), or the verb of the
+    prepositional phrase it sits in ("went on strike", "took part in protests"); else the noun."""
+    if _is_light_object(tok, lex):
+        return tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in TEMPORAL_PREPS and head.head.pos_ == "VERB":
+        return head.head
+    return tok
+
+
+def _dominates(upper: Token, lower: Token) -> bool:
+    """``upper`` is an ancestor of ``lower`` through at least one non-coordination link."""
+    current = lower
+    crossed = False
+    for _ in range(40):
+        if current.head == current:
+            return False
+        if current.dep_ != "conj":
+            crossed = True
+        current = current.head
+        if current == upper:
+            return crossed
+    return False
+
+
+def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerHit]:
+    """The top-level triggers of the sentence: one per anchor, none governed by another, none
+    only referred to in a time phrase ("after the bombing")."""
+    by_anchor: dict[int, TriggerHit] = {}
+    for hit in hits:
+        if hit.anchor == hit.token and hit.token.dep_ == "pobj" and hit.token.head.lower_ in TEMPORAL_PREPS:
+            continue
+        prev = by_anchor.get(hit.anchor.i)
+        if prev is None or (hit.is_verb_on_anchor and not prev.is_verb_on_anchor):
+            by_anchor[hit.anchor.i] = hit
+    unique = list(by_anchor.values())
+    selected: list[TriggerHit] = []
+    for hit in unique:
+        governors = [o for o in unique if o is not hit and _dominates(o.anchor, hit.anchor)]
+        if governors:
+            continue
+        if hit.entry.weak:
+            governed = [o for o in unique if o is not hit and _dominates(hit.anchor, o.anchor)]
+            if any(ontology.info(o.type).quad_class in CONFLICT_QUADS for o in governed):
+                hit.type, hit.mode = "THREATEN", None
+        selected.append(hit)
+    selected.sort(key=lambda h: h.anchor.i)
+    return selected
+
+
+def _contexts(event_type: str, entry_contexts: Sequence[str], lemmas: set[str], lower: str, lex: Lexicon) -> list[str]:
+    out: list[str] = []
+    for ctx in list(entry_contexts) + list(lex.context_defaults.get(event_type, ())):
+        if ctx not in out:
+            out.append(ctx)
+    for ctx, cues in lex.context_cues.items():
+        if ctx in out:
+            continue
+        for cue in cues:
+            if (" " in cue and cue in lower) or cue in lemmas:
+                out.append(ctx)
+                break
+    return out
+
+
+def _mode(event_type: str, mode: str | None, lemmas: set[str], parties: Parties, index: MentionIndex,
+          lex: Lexicon, ontology: Ontology) -> str | None:
+    modes = ontology.info(event_type).modes
+    if mode in modes:
+        return mode
+    for name, cues in lex.mode_cues.get(event_type, {}).items():
+        if cues & lemmas:
+            return name
+    if event_type == "CONSULT":
+        codes = set(parties.codes("actor")) | set(parties.codes("recipient"))
+        if len(codes) >= 3:
+            return "multilateral"
+        places = [tm for tm in index.mentions if tm.kind == "place"]
+        if places and codes and all(not set(tm.codes) & codes for tm in places):
+            return "third-party"
+    return None
+
+
+def _event_date(sentence: Sentence, modality: str) -> DateValue:
+    # a reported past state ("in recent years has provided") is not an event of the sentence's day
+    if modality == "background" and sentence.date.precision in {"day", "week"}:
+        return DateValue()
+    return sentence.date
+
+
+def build_event(
+    hit_type: str,
+    mode: str | None,
+    entry_contexts: Sequence[str],
+    parties: Parties,
+    modality: str,
+    sentence: Sentence,
+    index: MentionIndex,
+    lemmas: set[str],
+    lower: str,
+    trigger_text: str,
+    confidence: float,
+    extractor: str,
+    lex: Lexicon,
+    ontology: Ontology,
+) -> Event:
+    actor = parties.codes("actor")
+    recipient = parties.codes("recipient")
+    if len(actor) >= 2:
+        recipient = [c for c in recipient if c not in actor]
+    mode = _mode(hit_type, mode, lemmas, parties, index, lex, ontology)
+    root, goldstein, quad = ontology.crosswalk(hit_type, mode)
+    return Event(
+        sentence=sentence.text,
+        event=hit_type,
+        actor=actor,
+        recipient=recipient,
+        mode=mode,
+        contexts=_contexts(hit_type, entry_contexts, lemmas, lower, lex),
+        modality=modality,
+        date=_event_date(sentence, modality),
+        intensity=ontology.info(hit_type).intensity,
+        quad_class=quad,
+        cameo_root=root,
+        goldstein=goldstein,
+        trigger=trigger_text,
+        confidence=confidence,
+        sentence_index=sentence.index,
+        sentence_start=sentence.start,
+        actor_text=[tm.mention.text for tm in parties.actor],
+        recipient_text=[tm.mention.text for tm in parties.recipient],
+        extractor=extractor,
+    )
+
+
+def code_sentence(
+    doc: Doc,
+    mentions: Sequence[TokenMention],
+    sentence: Sentence,
+    *,
+    parsed: bool = True,
+    type_probs: Mapping[str, float] | None = None,
+    extractor: str = EVENTS_VERSION,
+    lexicon: Lexicon | None = None,
+    ontology: Ontology | None = None,
+) -> list[Event]:
+    """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
+    actor mentions on that doc's tokens; ``type_probs`` the classifier's output, if any."""
+    lex = lexicon or load_lexicon()
+    onto = ontology or load_ontology()
+    index = MentionIndex(mentions)
+    if not any(tm.kind in PARTY_KINDS for tm in mentions):
+        return []
+    lemmas = {_lemma(t) for t in doc}
+    lower = doc.text.lower()
+    if not parsed:
+        return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
+    events: list[Event] = []
+    seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+    hits = select_triggers(find_triggers(doc, lex), onto)
+    for hit in hits:
+        visit = hit.mode == "visit" or hit.entry.mode == "visit"
+        parties = find_parties(hit.anchor, hit.token, index, visit=visit, event_type=hit.type)
+        if not parties.actor and not parties.recipient:
+            continue
+        modality = modality_of(hit.anchor, hit.token, lower)
+        event = build_event(hit.type, hit.mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
+                            lower, hit.entry.text, 0.8, extractor, lex, onto)
+        key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append(event)
+        if len(events) >= MAX_EVENTS_PER_SENTENCE:
+            break
+    if not events and not hits and type_probs:
+        best = max(type_probs.items(), key=lambda kv: kv[1])
+        if best[1] >= CLASSIFIER_MIN:
+            root = next((t for t in doc if t.head == t and t.pos_ in {"VERB", "AUX"}), None)
+            if root is not None:
+                parties = find_parties(root, root, index)
+                if parties.actor or parties.recipient:
+                    modality = modality_of(root, root, lower)
+                    events.append(build_event(best[0], None, (), parties, modality, sentence, index, lemmas, lower,
+                                              None or "", round(best[1], 3), extractor, lex, onto))
+    return events
+
+
+def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str,
+                   extractor: str, lex: Lexicon, onto: Ontology) -> list[Event]:
+    """Without a parser (spacy.blank fallback): the first unconditional trigger, word-order parties."""
+    for tok in doc:
+        for lemma, pos in lex.form_lemmas.get(tok.lower_, ()):
+            for entry in lex.entries(lemma, pos):
+                if entry.particle or entry.need_obj or entry.need_mod or entry.need_light or entry.need_light_lemma:
+                    continue
+                parties = linear_parties(doc, tok.i, index)
+                if not parties.actor and not parties.recipient:
+                    return []
+                words = lower.split()
+                modality = "asserted"
+                if {"not", "never", "n't"} & set(words):
+                    modality = "negated"
+                elif {"could", "might", "may", "if"} & set(words):
+                    modality = "hypothetical"
+                elif {"will", "would", "plans", "planned"} & set(words):
+                    modality = "planned"
+                return [build_event(entry.type, entry.mode, entry.contexts, parties, modality, sentence, index,
+                                    lemmas | {lemma}, lower, entry.text, 0.4, extractor, lex, onto)]
+    return []

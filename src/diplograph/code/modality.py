@@ -1,0 +1,108 @@
+"""Modality of an event (DESIGN.md): asserted, planned, hypothetical, negated or background.
+
+Read from the anchor verb and the chain of verbs that govern it (through open and clausal
+complements and coordination): negation, modal and future auxiliaries, conditional clauses,
+governing verbs of intention or scheduling ("plans to", "is set to", "was to"), and, for
+background, a perfect or habitual form with a cue of extended past time ("in recent years has
+provided"). Only asserted events count in aggregates by default; the others are kept, labelled.
+Order of precedence: negated > hypothetical > planned > background > asserted."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATING_GOVERNORS = frozenset({"fail", "refrain", "cancel", "postpone", "deny", "abandon", "halt", "stop", "scrap", "call off"})
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "consider", "mull", "weigh", "contemplate", "could", "may", "might", "possible", "ready", "willing",
+    "prepared", "likely", "able", "explore", "study", "propose", "suggest", "hope", "want", "wish",
+    "seek", "try", "attempt", "threaten", "offer", "ask", "urge", "demand", "call", "request", "warn",
+})
+PLANNED_GOVERNORS = frozenset({
+    "plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "decide", "agree", "pledge",
+    "promise", "vow", "commit", "resolve", "go", "slate", "arrange", "announce",
+})
+PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "proposed", "scheduled", "forthcoming", "future", "next", "expected"})
+BACKGROUND_CUES = (
+    "in recent years", "over the years", "for years", "for decades", "over the past", "in the past",
+    "has long", "have long", "had long", "previously", "traditionally", "historically", "regularly",
+    "repeatedly", "long-standing", "longstanding", "since the", "for many years", "in past years",
+    "over recent years", "over the last",
+)
+
+
+def _aux_lowers(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _governors(anchor: Token, max_up: int = 4) -> tuple[list[Token], set[int]]:
+    """The anchor and the verbs above it through complement and coordination links, and the
+    subset that governs it through an open complement ("plans to visit": "plans")."""
+    chain = [anchor]
+    controlling: set[int] = set()
+    current = anchor
+    for _ in range(max_up):
+        if current.dep_ in {"xcomp", "ccomp", "conj", "acomp", "pcomp", "advcl"} and current.head != current:
+            link = current.dep_
+            current = current.head
+            if current.dep_ == "prep" and current.head != current:
+                current = current.head
+                link = "xcomp" if link == "pcomp" else link
+            chain.append(current)
+            if link in {"xcomp", "acomp"}:
+                controlling.add(current.i)
+            if link in {"ccomp", "advcl"}:
+                break  # a reported clause has its own tense and mood
+        else:
+            break
+    return chain, controlling
+
+
+def modality_of(anchor: Token, trigger: Token, sentence_lower: str) -> str:
+    chain, controlling = _governors(anchor)
+    # negation on the anchor or the trigger, or on a verb controlling it ("did not agree to")
+    for tok in chain:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return "negated"
+        if tok.i in controlling and tok.lemma_.lower() in NEGATING_GOVERNORS:
+            return "negated"
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negated"
+    # conditional or modal
+    for tok in chain:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+            return "hypothetical"
+        auxes = _aux_lowers(tok)
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if auxes & {"would", "'d"}:
+            # future in the past of reported speech is a plan; with a condition it is hypothetical
+            if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in tok.children):
+                return "hypothetical"
+            return "planned"
+        if tok.i in controlling and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+    for tok in chain:
+        auxes = _aux_lowers(tok)
+        if auxes & FUTURE_AUX:
+            return "planned"
+        if tok.i in controlling:
+            lemma = tok.lemma_.lower()
+            if lemma in PLANNED_GOVERNORS:
+                return "planned"
+            # "was to visit", "is to sign": be + to-infinitive
+            if lemma == "be":
+                return "planned"
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in PLANNED_MODIFIERS for c in trigger.children):
+        return "planned"
+    # background: a perfect or habitual form with extended past-time cue
+    auxes = set().union(*(_aux_lowers(t) for t in chain[:2]))
+    perfect = bool(auxes & {"has", "have", "had", "'s", "'ve"})
+    if perfect and any(cue in sentence_lower for cue in BACKGROUND_CUES):
+        return "background"
+    if "used to" in sentence_lower and any(t.lemma_ == "use" for t in chain):
+        return "background"
+    return "asserted"

@@ -1,0 +1,203 @@
+"""The PLOVER ontology (data/plover.json) and the trigger lexicon (data/triggers.json), loaded
+once and indexed for matching. Everything here is data access; no text analysis."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import ModelError
+
+VERB = "VERB"
+NOUN = "NOUN"
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """Static attributes of one PLOVER type."""
+
+    name: str
+    cameo_root: str
+    goldstein: float
+    quad_class: int
+    intensity: float
+    modes: tuple[str, ...]
+    mode_cameo_root: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma (with an optional particle or fixed object) that signals a type."""
+
+    lemma: str
+    pos: str
+    type: str
+    particle: str | None = None
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    obj: tuple[tuple[str, str], ...] = ()  # (object lemma or CLASS or '*', type)
+    need_obj: bool = False
+    not_obj: tuple[str, ...] = ()
+    need_mod: tuple[str, ...] = ()
+    mods: tuple[tuple[str, str], ...] = ()  # modifier lemma -> mode
+    need_light: bool = False
+    need_light_lemma: tuple[str, ...] = ()
+    need_prep: tuple[str, ...] = ()
+    need_of: tuple[str, ...] = ()
+    need_xcomp: bool = False
+    not_xcomp: bool = False
+    need_subj: tuple[str, ...] = ()
+    need_head: tuple[str, ...] = ()
+    weak: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
+
+@dataclass
+class Lexicon:
+    version: str
+    by_lemma: dict[tuple[str, str], list[Trigger]]
+    classes: dict[str, frozenset[str]]
+    light_verbs: frozenset[str]
+    mode_cues: dict[str, dict[str, frozenset[str]]]
+    context_cues: dict[str, frozenset[str]]
+    context_defaults: dict[str, tuple[str, ...]]
+    surface_forms: frozenset[str]
+    # inflected form -> lemmas, for pipelines without a lemmatizer
+    form_lemmas: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+    def entries(self, lemma: str, pos: str) -> list[Trigger]:
+        return self.by_lemma.get((lemma, pos), [])
+
+    def in_class(self, lemma: str, key: str) -> bool:
+        """``key`` is a lemma or the name of a word class in capitals."""
+        if key.isupper():
+            return lemma in self.classes.get(key, ())
+        return lemma == key
+
+
+@dataclass(frozen=True)
+class Ontology:
+    version: str
+    types: dict[str, TypeInfo]
+    contexts: tuple[str, ...]
+
+    def info(self, event_type: str) -> TypeInfo:
+        return self.types[event_type]
+
+    def crosswalk(self, event_type: str, mode: str | None) -> tuple[str, float, int]:
+        """(CAMEO root, Goldstein value, quad class) for a type and mode."""
+        info = self.types[event_type]
+        root = info.mode_cameo_root.get(mode or "", info.cameo_root)
+        if root == info.cameo_root:
+            return root, info.goldstein, info.quad_class
+        data = _read("plover.json")["cameo_roots"][root]
+        return root, float(data["goldstein"]), int(data["quad_class"])
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        text = resources.files("diplograph.code").joinpath("data", name).read_text(encoding="utf-8")
+        return json.loads(text)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(f"cannot read the coding data file {name}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    data = _read("plover.json")
+    roots = data["cameo_roots"]
+    types: dict[str, TypeInfo] = {}
+    for name, t in data["types"].items():
+        root = roots[t["cameo_root"]]
+        types[name] = TypeInfo(
+            name=name,
+            cameo_root=t["cameo_root"],
+            goldstein=float(root["goldstein"]),
+            quad_class=int(root["quad_class"]),
+            intensity=float(t["intensity"]),
+            modes=tuple(t.get("modes", ())),
+            mode_cameo_root=dict(t.get("mode_cameo_root", {})),
+        )
+    return Ontology(version=str(data["version"]), types=types, contexts=tuple(data["contexts"]))
+
+
+def inflections(word: str, pos: str, irregular: dict[str, list[str]]) -> set[str]:
+    """Generous inflected forms of a lemma, for the cheap pre-parse filter (over-generation is
+    harmless there: a non-word never occurs in text)."""
+    forms = {word}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    elif word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    else:
+        forms.add(word + "s")
+    if pos == VERB:
+        stem = word[:-1] if word.endswith("e") else word
+        if word.endswith("y") and word[-2:-1] not in "aeiou":
+            forms.add(word[:-1] + "ied")
+        forms.update({stem + "ed", stem + "ing", word + "ed", word + "ing"})
+        if len(word) >= 3 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+        forms.update(irregular.get(word, ()))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = _read("triggers.json")
+    irregular: dict[str, list[str]] = data.get("irregular", {})
+    by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+    surface: set[str] = set()
+    form_lemmas: dict[str, set[tuple[str, str]]] = {}
+    for type_name, entries in data["types"].items():
+        for raw in entries:
+            words = raw["w"].split()
+            lemma, particle = words[0], (words[1] if len(words) > 1 else None)
+            pos = raw.get("pos", VERB)
+            trig = Trigger(
+                lemma=lemma,
+                pos=pos,
+                type=raw.get("t", type_name),
+                particle=particle,
+                mode=raw.get("m"),
+                contexts=tuple(raw.get("c", ())),
+                obj=tuple((k, v) for k, v in raw.get("obj", {}).items()),
+                need_obj=bool(raw.get("need_obj", False)),
+                not_obj=tuple(raw.get("not_obj", ())),
+                need_mod=tuple(raw.get("need_mod", ())),
+                mods=tuple(raw.get("mods", {}).items()),
+                need_light=bool(raw.get("need_light", False)),
+                need_light_lemma=tuple(raw.get("need_light_lemma", ())),
+                need_prep=tuple(raw.get("need_prep", ())),
+                need_of=tuple(raw.get("need_of", ())),
+                need_xcomp=bool(raw.get("need_xcomp", False)),
+                not_xcomp=bool(raw.get("not_xcomp", False)),
+                need_subj=tuple(raw.get("need_subj", ())),
+                need_head=tuple(raw.get("need_head", ())),
+                weak=bool(raw.get("weak", False)),
+            )
+            by_lemma.setdefault((lemma, pos), []).append(trig)
+            for form in inflections(lemma, pos, irregular):
+                surface.add(form)
+                form_lemmas.setdefault(form, set()).add((lemma, pos))
+    # phrasal entries first: "call for" is tried before a bare "call"
+    for entries in by_lemma.values():
+        entries.sort(key=lambda t: t.particle is None)
+    classes = {k: frozenset(v) for k, v in data.get("classes", {}).items()}
+    return Lexicon(
+        version=str(data["version"]),
+        by_lemma=by_lemma,
+        classes=classes,
+        light_verbs=frozenset(data.get("light", ())),
+        mode_cues={t: {m: frozenset(ws) for m, ws in cues.items()} for t, cues in data.get("mode_cues", {}).items()},
+        context_cues={c: frozenset(ws) for c, ws in data.get("context_cues", {}).items()},
+        context_defaults={t: tuple(v) for t, v in data.get("context_defaults", {}).items()},
+        surface_forms=frozenset(f.lower() for f in surface),
+        form_lemmas={f: tuple(sorted(v)) for f, v in form_lemmas.items()},
+    )

@@ -1,0 +1,297 @@
+"""Who did it to whom: actor and recipient from the dependency parse.
+
+The event's anchor is the verb that carries it (the trigger verb, or the light verb of a noun
+trigger: "held talks") or, for a bare noun trigger, the noun ("Japan's visit to Vietnam").
+- subject -> actor; with passive voice the agent ("by X") is the actor and the subject the recipient;
+- direct object, dative and prepositional objects ("to/with/against/on Y") -> recipient, also
+  inside an open complement ("agreed to provide radar to Y");
+- a verb without its own subject takes it from the verb it is coordinated with or controlled by;
+- a pronoun subject of a clause reported by X ("X said it would ...") resolves to X; a named
+  subject of a reported clause is the actor, never the speaker;
+- "between/among X and Y" and coordinated subjects make a joint actor with no recipient;
+- place mentions ("talks in Tokyo") are not parties, except as the goal of a visit ("visit to Tokyo").
+Noun phrases are read by their core (head, modifiers, conjuncts, "of" phrases), so a relative
+clause or an apposition hanging off a party does not drag its own countries in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention
+
+PARTY_KINDS = frozenset({"state", "org", "person", "group"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
+RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "at", "into", "for", "upon", "from", "over"})
+JOINT_PREPS = frozenset({"between", "among", "amongst"})
+VISIT_PREPS = frozenset({"to", "in", "at"})
+REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
+CORE_PREPS = frozenset({"of", "from"})
+HEAD_NOUN_PREPS = frozenset({"for", "in", "at"})
+OBJECT_PREPS = frozenset({"to", "with", "on", "against", "from", "for", "toward", "towards", "into"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"})
+CLAUSE_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"})
+
+
+@dataclass
+class TokenMention:
+    """An actor mention located on the tokens of a parsed sentence."""
+
+    mention: Mention
+    start: int  # token index in the sentence doc
+    end: int
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.mention.codes
+
+    @property
+    def kind(self) -> str:
+        return self.mention.kind
+
+
+@dataclass
+class Parties:
+    actor: list[TokenMention] = field(default_factory=list)
+    recipient: list[TokenMention] = field(default_factory=list)
+
+    def codes(self, which: str) -> list[str]:
+        out: list[str] = []
+        for tm in getattr(self, which):
+            for code in tm.codes:
+                if code not in out:
+                    out.append(code)
+        return out
+
+
+class MentionIndex:
+    """Token index -> mentions covering it."""
+
+    def __init__(self, mentions: Sequence[TokenMention]) -> None:
+        self.mentions = list(mentions)
+        self._by_token: dict[int, list[TokenMention]] = {}
+        for tm in self.mentions:
+            for i in range(tm.start, tm.end):
+                self._by_token.setdefault(i, []).append(tm)
+
+    def at(self, i: int) -> list[TokenMention]:
+        return self._by_token.get(i, [])
+
+    def in_tokens(self, indices: Iterable[int], places: bool = False) -> list[TokenMention]:
+        found: list[TokenMention] = []
+        for i in sorted(set(indices)):
+            for tm in self.at(i):
+                if tm in found:
+                    continue
+                if tm.kind in PARTY_KINDS or (places and tm.kind == "place"):
+                    found.append(tm)
+        return found
+
+
+def np_core(tok: Token) -> list[int]:
+    """Token indices of the noun phrase core headed by ``tok``: modifiers, conjuncts, "of" and
+    "from" phrases, and for a common-noun head also "for/in/at" ("a spokesman for the ministry",
+    "protesters in Manila"); not relative clauses, participles or appositions' attachments."""
+    out: list[int] = []
+    stack = [(tok, True)]
+    while stack:
+        t, is_head = stack.pop()
+        out.append(t.i)
+        for child in t.children:
+            if child.dep_ in NP_CORE_DEPS or child.dep_ == "cc":
+                stack.append((child, is_head and child.dep_ in {"conj", "compound", "amod", "poss"}))
+            elif child.dep_ == "prep" and (
+                child.lower_ in CORE_PREPS or (is_head and t.pos_ == "NOUN" and child.lower_ in HEAD_NOUN_PREPS)
+            ):
+                stack.extend((c, is_head) for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _children(tok: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def subject_of(verb: Token, max_climb: int = 4) -> tuple[Token | None, bool, Token]:
+    """The subject token of ``verb`` (climbing to a coordinated or controlling verb when it has
+    none), whether that subject is passive, and the verb it belongs to."""
+    current = verb
+    for _ in range(max_climb):
+        subj = _children(current, SUBJECT_DEPS)
+        if subj:
+            return subj[0], False, current
+        subj = _children(current, PASSIVE_SUBJECT_DEPS)
+        if subj:
+            return subj[0], True, current
+        if current.dep_ == "relcl":
+            return current.head, False, current
+        if current.dep_ in CLAUSE_CLIMB_DEPS and current.head != current:
+            # an object-controlled complement ("urged X to withdraw") takes the object as subject
+            if current.dep_ == "xcomp":
+                objs = _children(current.head, OBJECT_DEPS)
+                if objs:
+                    return objs[0], False, current.head
+            current = current.head
+            continue
+        break
+    return None, False, verb
+
+
+def _reporting_subject(verb: Token, index: MentionIndex) -> list[TokenMention]:
+    """For a clause reported by a speaker ("X said it would ..."), the speaker's mentions."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and current.head != current:
+            current = current.head
+            subj = _children(current, SUBJECT_DEPS)
+            if subj:
+                return index.in_tokens(np_core(subj[0]))
+        else:
+            break
+    return []
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[str, Token]]:
+    out: list[tuple[str, Token]] = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps | {"by"}:
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    out.append((child.lower_, pobj))
+    return out
+
+
+def _add(target: list[TokenMention], found: Iterable[TokenMention]) -> None:
+    for tm in found:
+        if tm not in target:
+            target.append(tm)
+
+
+def find_parties(
+    anchor: Token,
+    trigger: Token,
+    index: MentionIndex,
+    *,
+    visit: bool = False,
+    complement_depth: int = 2,
+    event_type: str | None = None,
+) -> Parties:
+    """Actor and recipient mentions of the event anchored on ``anchor`` (the trigger or its light verb)."""
+    parties = Parties()
+    if anchor.pos_ in {"NOUN", "PROPN"} and anchor == trigger:
+        _noun_parties(anchor, index, parties, visit)
+        if not parties.actor:
+            # "talks with Y" as the object of a verb that is not light: the clause subject acts
+            head = anchor.head
+            while head.dep_ == "prep" and head.head != head:
+                head = head.head
+            if head != anchor and head.pos_ in {"VERB", "AUX"}:
+                subj, passive, _ = subject_of(head)
+                if subj is not None and not passive:
+                    _add(parties.actor, index.in_tokens(np_core(subj)))
+        return parties
+
+    subj, passive, _owner = subject_of(anchor)
+    if subj is not None:
+        # places count inside a subject ("protesters in Manila"), never as the whole subject
+        subj_mentions = index.in_tokens(np_core(subj)) or [
+            tm for tm in index.in_tokens(np_core(subj), places=True) if tm.start > subj.i
+        ]
+        if passive:
+            if subj != trigger:
+                _add(parties.recipient, subj_mentions)
+        elif subj_mentions:
+            _add(parties.actor, subj_mentions)
+        elif subj.lower_ in PRONOUNS or subj.pos_ == "PRON":
+            _add(parties.actor, _reporting_subject(anchor, index))
+    # objects and prepositional objects of the anchor, the trigger noun and open complements
+    heads = [anchor]
+    if trigger != anchor:
+        heads.append(trigger)
+    _recipients_of(heads, anchor, trigger, index, parties, visit, passive)
+    frontier = [anchor]
+    for _ in range(complement_depth):
+        if parties.recipient:
+            break  # "urged X to stop selling arms to Y": Y belongs to the complement's event
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp"]
+        _recipients_of(frontier, anchor, trigger, index, parties, visit, passive)
+    if not parties.recipient and event_type in REPORTED_TARGET_TYPES and anchor == trigger:
+        # "demanded that Iraq give ...", "warned that Israel would ...": the target is the clause's subject
+        for clause in _children(anchor, frozenset({"ccomp"})):
+            clause_subj = _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if clause_subj:
+                _add(parties.recipient, index.in_tokens(np_core(clause_subj[0])))
+    if not parties.actor and event_type == "PROTEST":
+        # demonstrators are coded by where they march ("marched through central Nairobi")
+        for prep, pobj in _prep_objects(anchor, frozenset({"in", "through", "at", "outside", "across"})):
+            _add(parties.actor, [tm for tm in index.in_tokens(np_core(pobj), places=True) if tm.kind == "place"])
+    if not parties.actor and subj is None:
+        # no subject found at all (fragment, headline, parse error): the nearest party before the anchor
+        before = [tm for tm in index.mentions if tm.end <= anchor.i and tm.kind in PARTY_KINDS and tm not in parties.recipient]
+        if before:
+            parties.actor.append(before[-1])
+    return parties
+
+
+def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: MentionIndex, parties: Parties,
+                   visit: bool, passive: bool) -> None:
+    for head in heads:
+        for obj in _children(head, OBJECT_DEPS):
+            targets = [obj] if obj != trigger else []
+            if obj.dep_ != "dative":
+                # "signed an agreement with Y", "recalled its ambassador to Y", "lifted sanctions on Y"
+                targets += [p for prep, p in _prep_objects(obj, OBJECT_PREPS)]
+            for target in targets:
+                _add(parties.recipient, index.in_tokens(np_core(target), places=visit))
+            # "bombed positions in southern Lebanon": the target's location names the recipient
+            if not parties.recipient:
+                for prep, p in _prep_objects(obj, frozenset({"in", "near", "inside", "across"})):
+                    _add(parties.recipient, [tm for tm in index.in_tokens(np_core(p), places=True)])
+        if head == trigger and head != anchor:
+            _noun_modifier_parties(head, index, parties)
+        place_preps = VISIT_PREPS if visit else frozenset()
+        for prep, pobj in _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps):
+            core = np_core(pobj)
+            if prep == "by":
+                if passive or head == trigger:
+                    _add(parties.actor, index.in_tokens(core))
+            elif prep in JOINT_PREPS and (head == trigger or not parties.actor):
+                # "talks between X and Y": a joint actor; "mediate between X and Y": recipients
+                _add(parties.actor, index.in_tokens(core))
+            elif prep in place_preps and prep not in RECIPIENT_PREPS:
+                _add(parties.recipient, [tm for tm in index.in_tokens(core, places=True) if tm.kind == "place"])
+            else:
+                _add(parties.recipient, index.in_tokens(core, places=visit and prep in VISIT_PREPS))
+
+
+def _noun_modifier_parties(noun: Token, index: MentionIndex, parties: Parties) -> None:
+    """Possessives and adjectives on a trigger noun name its actor ("Japanese aid", "Israel's strikes")."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            _add(parties.actor, index.in_tokens(np_core(child)))
+
+
+def _noun_parties(noun: Token, index: MentionIndex, parties: Parties, visit: bool) -> None:
+    _noun_modifier_parties(noun, index, parties)
+    for prep, pobj in _prep_objects(noun, RECIPIENT_PREPS | JOINT_PREPS | {"of"}):
+        core = np_core(pobj)
+        if prep in {"by", "of"} or prep in JOINT_PREPS:
+            _add(parties.actor, index.in_tokens(core))
+        else:
+            _add(parties.recipient, index.in_tokens(core, places=visit and prep == "to"))
+
+
+def linear_parties(doc: Doc, trigger_i: int, index: MentionIndex) -> Parties:
+    """Without a parser: the nearest party before the trigger acts, the nearest after receives."""
+    parties = Parties()
+    before = [tm for tm in index.mentions if tm.end <= trigger_i and tm.kind in PARTY_KINDS]
+    after = [tm for tm in index.mentions if tm.start > trigger_i and tm.kind in PARTY_KINDS]
+    if before:
+        parties.actor.append(before[-1])
+    if after:
+        parties.recipient.append(after[0])
+    return parties

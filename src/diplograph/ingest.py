@@ -1,0 +1,228 @@
+"""Ingest: read -> clean -> code -> store, for any mix of inputs, streaming and in parallel.
+
+Every input ends up stored (or, for a text already stored, recorded as one more source of it) or
+recorded as rejected with a reason; one bad input never stops the batch; a re-run never
+duplicates (documents are keyed by the hash of their text and written with their observations in
+one transaction, so a run killed half-way resumes cleanly)."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import DiplographError, InputError
+from .model import Analysis, Document, Rejected
+from .settings import Options
+from .store import Store
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 16  # records per task sent to a worker: big enough to batch nlp.pipe, small enough to stream
+
+
+@dataclass
+class IngestReport:
+    """The account of one run (``--report FILE.json``)."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    uncoded: int = 0
+    rejected: list[dict[str, str]] = field(default_factory=list)
+    reference_rows: int = 0
+    events: int = 0
+    frameworks: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "uncoded": self.uncoded,
+            "rejected": list(self.rejected),
+            "reference_rows": self.reference_rows,
+            "events": self.events,
+            "frameworks": self.frameworks,
+        }
+
+    @property
+    def rejected_by_reason(self) -> dict[str, int]:
+        return dict(Counter(r["reason"] for r in self.rejected))
+
+
+@dataclass
+class Outcome:
+    """What a worker made of one record."""
+
+    document: Document | None = None
+    analysis: Analysis | None = None
+    rejected: Rejected | None = None
+    already_coded: bool = False
+    error: str | None = None
+
+
+ProgressCallback = Callable[[str, IngestReport], None]
+
+
+class RecordProcessor:
+    """Cleans and codes records; one per worker process (the spaCy model is loaded once)."""
+
+    def __init__(self, options: Options) -> None:
+        from .code.document import DocumentCoder  # heavy: imported where the work happens
+
+        self.options = options
+        self.coder = DocumentCoder(options)
+        self.extractor = self.coder_version()
+        self.store = Store(options.db, create=False)
+
+    def coder_version(self) -> str:
+        from .code.document import EXTRACTOR_VERSION
+
+        return EXTRACTOR_VERSION
+
+    def process(self, records: Sequence[Any]) -> list[Outcome]:
+        from .clean import clean_record
+
+        outcomes: list[Outcome] = []
+        to_code: list[tuple[int, Document]] = []
+        for raw in records:
+            if isinstance(raw, Rejected):
+                outcomes.append(Outcome(rejected=raw))
+                continue
+            try:
+                document = clean_record(raw, self.options)
+            except InputError as exc:
+                outcomes.append(Outcome(rejected=Rejected(raw.input, exc.reason, exc.message, raw.record_id)))
+                continue
+            outcome = Outcome(document=document)
+            outcomes.append(outcome)
+            if self.store.coded_extractor(document.doc_id) == self.extractor:
+                outcome.already_coded = True
+            elif document.language not in (None, "en"):
+                # coding is English-only for now: stored, with its language, and no observations
+                outcome.analysis = Analysis(extractor=self.extractor)
+            else:
+                to_code.append((len(outcomes) - 1, document))
+        if to_code:
+            try:
+                results = list(self.coder.analyze_many([d for _, d in to_code]))
+            except Exception as exc:  # one bad document must not lose the chunk: retry one by one
+                logger.warning("coding a batch failed (%s); coding its documents one by one", exc)
+                results = []
+                for _, document in to_code:
+                    try:
+                        results.append((document, self.coder.analyze(document)))
+                    except Exception as one_exc:
+                        logger.exception("coding document %s failed", document.doc_id)
+                        results.append((document, None))
+                        outcomes[[i for i, d in to_code if d is document][0]].error = str(one_exc)
+            for (index, _), (_, analysis) in zip(to_code, results, strict=True):
+                outcomes[index].analysis = analysis
+        return outcomes
+
+
+_processor: RecordProcessor | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _processor
+    _processor = RecordProcessor(options)
+
+
+def _process_chunk(records: Sequence[Any]) -> list[Outcome]:
+    assert _processor is not None
+    return _processor.process(records)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_parallel(chunks: Iterator[list[Any]], options: Options, jobs: int) -> Iterator[list[Outcome]]:
+    """Process chunks on ``jobs`` worker processes with a bounded number in flight (memory stays
+    flat however large the input)."""
+    context = multiprocessing.get_context("fork")
+    with cf.ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
+        pending: set[cf.Future[list[Outcome]]] = set()
+        max_in_flight = jobs * 3
+        for chunk in chunks:
+            pending.add(pool.submit(_process_chunk, chunk))
+            if len(pending) >= max_in_flight:
+                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        for future in cf.as_completed(pending):
+            yield future.result()
+
+
+def ingest(
+    inputs: Sequence[str],
+    options: Options,
+    *,
+    load_reference: bool | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read, clean, code and store ``inputs`` into ``options.db``; return the run's account."""
+    from .read import iter_records
+
+    report = IngestReport()
+    store = Store(options.db)
+    run_id = store.start_run("ingest " + " ".join(inputs))
+    try:
+        if load_reference if load_reference is not None else options.load_reference:
+            from .kb.reference import load_reference as load_reference_rows
+
+            report.reference_rows = load_reference_rows(store)
+        records = iter_records(list(inputs), options)
+        jobs = options.effective_jobs
+        if jobs <= 1:
+            processor = RecordProcessor(options)
+            results: Iterable[list[Outcome]] = map(processor.process, _chunks(records, CHUNK_SIZE))
+        else:
+            store.engine.dispose()  # no connection may cross the fork
+            results = _run_parallel(_chunks(records, CHUNK_SIZE), options, jobs)
+        for outcomes in results:
+            for outcome in outcomes:
+                _account(store, outcome, report)
+                if progress is not None:
+                    progress("document", report)
+    except DiplographError:
+        raise
+    finally:
+        store.finish_run(run_id, report.to_dict())
+        store.close()
+    return report
+
+
+def _account(store: Store, outcome: Outcome, report: IngestReport) -> None:
+    report.read += 1
+    if outcome.rejected is not None:
+        rejected = outcome.rejected
+        store.record_reject(rejected)
+        report.rejected.append({"input": rejected.input, "reason": rejected.reason, "detail": rejected.detail})
+        return
+    document = outcome.document
+    assert document is not None
+    analysis = None if outcome.already_coded else outcome.analysis
+    result = store.write_document(document, analysis)
+    if result.stored:
+        report.stored += 1
+    else:
+        report.duplicates += 1
+    if analysis is None and not outcome.already_coded:
+        report.uncoded += 1
+    elif analysis is not None and result.stored:
+        report.events += len(analysis.events)
+        report.frameworks += len(analysis.frameworks)

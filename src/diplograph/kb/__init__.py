@@ -1,0 +1,11 @@
+"""The knowledge base: observations become facts, facts answer questions (as-of states,
+partners, timelines, changes, claim checks) and feed the exports."""
+
+from __future__ import annotations
+
+from .asof import PairState, pair_state, partners, state_of_pair
+from .consolidate import Fact, build_facts, consolidate
+from .reference import load_reference
+
+__all__ = ["Fact", "PairState", "build_facts", "consolidate", "load_reference", "pair_state", "partners",
+           "state_of_pair"]

@@ -1,0 +1,289 @@
+"""As-of questions: the framework in force between a pair on a date, and a country's partners.
+
+Rules (DESIGN.md, issue 5): the state is the latest *established* level on or before the date
+unless a later *ended* closes it; ``since`` is the day that level began (a relabelling within the
+same tier keeps it, and is reported as ``label_since``). An *existing* observation without a date
+says "in force no later than the publication date" (``in_force_by``): it can lift the state above
+what the dated changes show, never lower it (a lower one is kept as a conflict). *Intended* never
+changes the state: it is listed as pending until a matching upgrade happens. A layered label
+("community with a shared future") adds to the state without ending the tier beneath it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import ladders
+from ..errors import InputError
+from ..store import Store
+from .consolidate import Fact, consolidate
+from .names import actor_name, resolve_actor
+from .observations import Observation, load_observations
+
+
+def parse_day(value: str | dt.date | None, *, name: str = "date") -> dt.date | None:
+    """'YYYY-MM-DD' (or a date) -> date; a clear InputError for anything else."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{name} must be YYYY-MM-DD, not {value!r}", reason="bad-date") from None
+
+
+def ladder_country(a: str, b: str, country: str | None = None) -> str:
+    """Whose ladder ranks a pair's tiers: the asked country, else the one with its own ladder."""
+    if country:
+        return country
+    for code in (a, b):
+        if ladders.has_own_ladder(code):
+            return code
+    return a
+
+
+@dataclass
+class PairState:
+    """What binds a pair on a date."""
+
+    a: str
+    b: str
+    as_of: dt.date
+    tier: str | None
+    label: str | None
+    status: str | None  # how the level is known: 'established' (a dated change) or 'existing'
+    since: str | None
+    since_precision: str
+    label_since: str | None
+    in_force_by: str | None
+    layered: list[str] = field(default_factory=list)
+    sources: int = 0
+    articles: int = 0
+    reference: bool = False
+    news: bool = False
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    ended: dict[str, Any] | None = None
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    conflicts_with_reference: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def partner_record(self, country: str, *, evidence: bool = False) -> dict[str, Any]:
+        partner = self.b if country == self.a else self.a
+        record: dict[str, Any] = {
+            "partner": partner,
+            "name": actor_name(partner),
+            "tier": self.tier,
+            "label": self.label,
+            "labels": list(self.layered),
+            "since": self.since,
+            "since_precision": self.since_precision,
+            "label_since": self.label_since,
+            "in_force_by": self.in_force_by,
+            "sources": self.sources,
+            "articles": self.articles,
+            "status": self.status,
+            "reference": self.reference,
+            "news": self.news,
+            "pending": list(self.pending),
+            "conflicts": list(self.conflicts),
+            "conflicts_with_reference": list(self.conflicts_with_reference),
+        }
+        if evidence:
+            record["evidence"] = list(self.evidence)
+        return record
+
+    def to_record(self) -> dict[str, Any]:
+        record = self.partner_record(self.a, evidence=True)
+        record.pop("partner")
+        record.pop("name")
+        return {"a": self.a, "b": self.b, "as_of": self.as_of.isoformat(), **record}
+
+
+def _pending(fact: Fact) -> dict[str, Any]:
+    return {"tier": fact.tier, "label": fact.label, "date": fact.date, "date_precision": fact.date_precision,
+            "sources": fact.sources, "evidence": [e["sentence"] for e in fact.evidence if e["sentence"]][:3]}
+
+
+def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None) -> PairState | None:
+    """The state of one pair on ``as_of`` from that pair's facts; None when nothing is known."""
+    facts = [f for f in facts if f.start is not None and f.start <= as_of]
+    if not facts:
+        return None
+    a, b = facts[0].a, facts[0].b
+    who = ladder_country(a, b, country)
+
+    def rank(fact: Fact) -> int:
+        return ladders.tier_rank(who, fact.tier, fact.label)
+
+    base = [f for f in facts if not f.layered]
+    changes = sorted((f for f in base if f.status in ("established", "ended")),
+                     key=lambda f: (f.start, f.status == "established", f.weight))
+    state = PairState(a=a, b=b, as_of=as_of, tier=None, label=None, status=None, since=None,
+                      since_precision="none", label_since=None, in_force_by=None)
+    support: list[Fact] = []
+    cutoff: dt.date | None = None
+    if changes:
+        latest = changes[-1]
+        cutoff = latest.start
+        if latest.status == "ended":
+            state.ended = {"date": latest.date, "label": latest.label, "sources": latest.sources}
+        else:
+            run = [latest]
+            for fact in reversed(changes[:-1]):
+                if fact.status != "established" or fact.tier != latest.tier:
+                    break
+                run.append(fact)
+            first = run[-1]
+            state.tier, state.label, state.status = latest.tier, latest.label, "established"
+            state.since, state.since_precision = first.date, first.date_precision
+            state.label_since = latest.date
+            support = run
+
+    existing = [f for f in base if f.status == "existing"]
+    newer = [f for f in existing if cutoff is None or f.start > cutoff]
+    if newer:
+        best = min(newer, key=lambda f: (rank(f), -f.weight, f.start))
+        if state.tier is None or rank(best) < ladders.tier_rank(who, state.tier, state.label):
+            same = [f for f in newer if f.tier == best.tier]
+            dated = sorted(f for f in (f.date for f in same) if f)
+            state.tier, state.label, state.status = best.tier, best.label, "existing"
+            state.since = dated[0] if dated else None
+            state.since_precision = next((f.date_precision for f in same if f.date == state.since), "none")
+            state.label_since = None
+            state.in_force_by = min((f.in_force_by or f.start.isoformat()) for f in same)
+            support = same
+            state.ended = None
+    if state.tier is not None:
+        current_rank = ladders.tier_rank(who, state.tier, state.label)
+        # undated reports of the same level confirm it; lower ones disagree with it
+        support += [f for f in existing if f.tier == state.tier and f not in support]
+        for fact in newer:
+            if ladders.tier_rank(who, fact.tier, fact.label) > current_rank:
+                state.conflicts.append({"kind": "existing-lower-tier", "tier": fact.tier, "label": fact.label,
+                                        "in_force_by": fact.in_force_by, "sources": fact.sources,
+                                        "evidence": [e["sentence"] for e in fact.evidence if e["sentence"]][:3]})
+
+    ended_on = state.ended["date"] if state.ended else None
+    layered = sorted((f for f in facts if f.layered and f.status in ("established", "existing")
+                      and (ended_on is None or (f.date or "") > ended_on)), key=lambda f: f.start)
+    state.layered = list(dict.fromkeys(f.label for f in layered))
+    if state.tier is None and layered:
+        top = layered[-1]
+        state.tier, state.label, state.status = top.tier, top.label, top.status
+        state.since, state.since_precision, state.in_force_by = top.date, top.date_precision, top.in_force_by
+    support += layered
+
+    current_rank = ladders.tier_rank(who, state.tier, state.label) if state.tier else 99
+    for fact in sorted((f for f in facts if f.status == "intended"), key=lambda f: f.start):
+        target = rank(fact)
+        if target >= current_rank:
+            continue  # already at (or above) the intended level
+        realised = any(f.status == "established" and f.tier == fact.tier and f.start >= fact.start for f in base)
+        if not realised:
+            state.pending.append(_pending(fact))
+
+    if state.tier is None and not state.pending:
+        return None
+    stories = set().union(*(f.stories for f in support)) if support else set()
+    state.sources = len(stories)
+    state.articles = sum(f.articles for f in support)
+    state.reference = "reference" in stories
+    state.news = any(s != "reference" for s in stories)
+    for fact in support:
+        state.conflicts.extend({**c, "fact_id": fact.fact_id} for c in fact.conflicts)
+        state.conflicts_with_reference.extend(fact.conflicts_with_reference)
+        state.evidence.extend(fact.evidence)
+    return state
+
+
+def states_by_pair(facts: Iterable[Fact], as_of: dt.date, country: str | None = None) -> dict[tuple[str, str], PairState]:
+    by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_pair[fact.pair].append(fact)
+    states = {}
+    for pair, pair_facts in by_pair.items():
+        state = pair_state(pair_facts, as_of, country)
+        if state is not None:
+            states[pair] = state
+    return states
+
+
+def _reference_disagreements(observations: list[Observation], stories: dict[str, str], as_of: dt.date,
+                             country: str | None) -> dict[tuple[str, str], dict[str, Any]]:
+    """Pairs where the state from news alone differs from the state from the reference alone."""
+    news = [o for o in observations if not o.is_reference]
+    reference = [o for o in observations if o.is_reference]
+    if not news or not reference:
+        return {}
+    news_states = states_by_pair(consolidate(news, stories), as_of, country)
+    ref_states = states_by_pair(consolidate(reference, stories), as_of, country)
+    out = {}
+    for pair, news_state in news_states.items():
+        ref_state = ref_states.get(pair)
+        if ref_state is None or news_state.tier is None or ref_state.tier is None:
+            continue
+        if news_state.tier != ref_state.tier:
+            out[pair] = {"problem": f"news says {news_state.tier}, the reference says {ref_state.tier}",
+                         "news": {"tier": news_state.tier, "label": news_state.label, "since": news_state.since,
+                                  "in_force_by": news_state.in_force_by},
+                         "reference": {"tier": ref_state.tier, "label": ref_state.label, "since": ref_state.since}}
+    return out
+
+
+def _load(store: Store, actors: list[str] | None, pair: tuple[str, str] | None,
+          include_reference: bool) -> tuple[list[Observation], dict[str, str]]:
+    from .syndication import story_groups
+
+    observations = load_observations(store, actors=actors, pair=pair, include_reference=include_reference)
+    doc_ids = {o.doc_id for o in observations if o.doc_id and not o.is_reference}
+    return observations, (story_groups(store, doc_ids) if len(doc_ids) > 1 else {})
+
+
+def state_of_pair(store: Store, a: str, b: str, as_of: str | dt.date | None = None, *,
+                  include_reference: bool = True) -> PairState | None:
+    """The framework in force between ``a`` and ``b`` on ``as_of`` (default: today)."""
+    code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
+    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    observations, stories = _load(store, None, (code_a, code_b), include_reference)
+    state = pair_state(consolidate(observations, stories), day)
+    if state is not None and include_reference:
+        disagreement = _reference_disagreements(observations, stories, day, None).get((code_a, code_b))
+        if disagreement:
+            state.conflicts_with_reference.insert(0, disagreement)
+    return state
+
+
+def partners(
+    store: Store,
+    country: str,
+    as_of: str | dt.date | None = None,
+    *,
+    tier: str | None = None,
+    include_reference: bool = True,
+    evidence: bool = False,
+) -> list[dict[str, Any]]:
+    """``country``'s partners on ``as_of`` (default: today), best tier first, one record each:
+    partner, tier, label, labels (layered), since, in_force_by, sources (+ name, status, pending,
+    conflicts, conflicts_with_reference). ``country`` may be a code or a name."""
+    code = resolve_actor(country)
+    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    wanted_tier = tier.upper() if tier else None
+    if wanted_tier and wanted_tier not in ("CSP", "SP", "CP", "OTHER"):
+        raise InputError(f"--tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
+    observations, stories = _load(store, [code], None, include_reference)
+    observations = [o for o in observations if code in (o.a, o.b)]
+    states = states_by_pair(consolidate(observations, stories), day, code)
+    disagreements = _reference_disagreements(observations, stories, day, code) if include_reference else {}
+    records = []
+    for pair, state in states.items():
+        if state.tier is None or (wanted_tier and state.tier != wanted_tier):
+            continue
+        if pair in disagreements:
+            state.conflicts_with_reference.insert(0, disagreements[pair])
+        records.append(state.partner_record(code, evidence=evidence))
+    records.sort(key=lambda r: (ladders.tier_rank(code, r["tier"], r["label"]), r["since"] or r["in_force_by"] or "9999",
+                                r["partner"]))
+    return records

@@ -1,0 +1,94 @@
+"""Country and organisation names for the knowledge base: a code or a name in, a code out.
+
+The gazetteer lives in :mod:`diplograph.actors`; this module only adapts it for queries (codes
+typed by hand, 'the US', 'Vietnam's'), so every kb command accepts what a user would type."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from ..errors import UnknownActorError
+
+logger = logging.getLogger(__name__)
+
+# organisations the design names by short code (DESIGN.md, "actors")
+ORGANISATION_CODES = frozenset({
+    "EU", "ASEAN", "UN", "NATO", "AU", "APEC", "G7", "G20", "QUAD", "SCO", "BRICS", "OPEC", "WTO", "IMF",
+    "WBG", "LAS", "GCC",
+})
+# historical states that are no longer in ISO 3166-1 but are valid actor codes
+HISTORICAL_CODES = frozenset({"SUN", "DDR", "YUG", "CSK"})
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def _gazetteer_lookup(name: str) -> str:
+    from ..actors import lookup_actor
+
+    return lookup_actor(name)
+
+
+@lru_cache(maxsize=4096)
+def _is_known_code(text: str) -> bool:
+    if text in ORGANISATION_CODES or text in HISTORICAL_CODES:
+        return True
+    if len(text) != 3 or not text.isalpha():
+        return False
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=text) is not None
+
+
+def resolve_actor(name: str) -> str:
+    """The actor code for a code ('VNM', 'vnm', 'EU') or a name ('Vietnam', 'the US', "Japan's").
+    Raises :class:`UnknownActorError` with a clear message when nothing matches."""
+    text = (name or "").strip()
+    if not text:
+        raise UnknownActorError("empty country name")
+    if _is_known_code(text.upper()) and (text.isupper() or len(text) == 3):
+        return text.upper()
+    candidates = [text]
+    stripped = _POSSESSIVE.sub("", text).strip()
+    if stripped != text:
+        candidates.append(stripped)
+    for candidate in candidates:
+        try:
+            return _gazetteer_lookup(candidate)
+        except ImportError:
+            code = _fallback_lookup(candidate)
+            if code:
+                return code
+        except UnknownActorError:
+            continue
+    raise UnknownActorError(f"unknown country or organisation: {name!r}",
+                            detail="give an ISO 3166-1 alpha-3 code (VNM) or a name (Vietnam)")
+
+
+def _fallback_lookup(name: str) -> str | None:
+    """Used only while diplograph.actors is not installed (a partial source tree): ISO names."""
+    import pycountry
+
+    text = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def actor_name(code: str) -> str:
+    """A display name for an actor code; the code itself when no name is known."""
+    try:
+        from ..actors import actor_name as gazetteer_name
+
+        return str(gazetteer_name(code))
+    except ImportError:
+        pass
+    except Exception:  # an unknown code has no name: show the code
+        return code
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code)) if country else code

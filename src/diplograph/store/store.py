@@ -1,0 +1,404 @@
+"""The store: idempotent writes of documents, their sources and observations; rejects; runs;
+plain reads for exports. Queries that answer questions live in diplograph.kb."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..errors import NotFoundError, StoreError
+from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Rejected
+from . import schema as t
+from .engine import has_schema, make_engine, migrate
+
+logger = logging.getLogger(__name__)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _key(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:32]
+
+
+def _codes(values: Iterable[str]) -> str:
+    return " ".join(values)
+
+
+def split_codes(value: str | None) -> list[str]:
+    return value.split() if value else []
+
+
+@dataclass
+class WriteResult:
+    doc_id: str
+    stored: bool  # False: the text was already there (a duplicate); its source was still recorded
+
+
+def event_row(doc_id: str, event: Event, extractor: str) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "sentence_index": event.sentence_index,
+        "sentence_start": event.sentence_start,
+        "sentence": event.sentence,
+        "actor": _codes(event.actor),
+        "recipient": _codes(event.recipient),
+        "event": event.event,
+        "mode": event.mode,
+        "contexts": _codes(event.contexts),
+        "modality": event.modality,
+        "date": event.date.iso(),
+        "date_precision": event.date.precision,
+        "date_end": event.date.end_iso(),
+        "intensity": event.intensity,
+        "quad_class": event.quad_class,
+        "cameo_root": event.cameo_root,
+        "goldstein": event.goldstein,
+        "trigger": event.trigger,
+        "confidence": event.confidence,
+        "extractor": event.extractor or extractor,
+    }
+
+
+def framework_row(doc_id: str | None, obs: FrameworkObservation, extractor: str) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "a": obs.a,
+        "b": obs.b,
+        "label": obs.label,
+        "tier": obs.tier,
+        "status": obs.status,
+        "date": obs.date.iso(),
+        "date_precision": obs.date.precision,
+        "evidence": obs.evidence,
+        "sentence_index": obs.sentence_index,
+        "sentence_start": obs.sentence_start,
+        "in_title": bool(obs.in_title),
+        "source": obs.source,
+        "source_url": obs.source_url,
+        "note": obs.note,
+        "extractor": obs.extractor or extractor,
+    }
+
+
+def mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "codes": _codes(m.codes),
+        "kind": m.kind,
+        "via": m.via,
+        "sector": m.sector,
+        "person": m.person,
+        "role": m.role,
+    }
+
+
+class Store:
+    """A diplograph database. ``Store(db)`` opens (and migrates) a SQLite path or PostgreSQL URL."""
+
+    def __init__(self, db: str, *, create: bool = True, engine: Engine | None = None) -> None:
+        self.db = db
+        self.engine = engine or make_engine(db)
+        if create:
+            migrate(self.engine)
+        elif not has_schema(self.engine):
+            raise NotFoundError(f"no diplograph database at {db} (run `diplograph ingest` first)")
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writes
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as c:
+            return c.execute(select(t.documents.c.doc_id).where(t.documents.c.doc_id == doc_id)).first() is not None
+
+    def coded_extractor(self, doc_id: str) -> str | None:
+        with self.engine.connect() as c:
+            return c.execute(select(t.documents.c.extractor).where(t.documents.c.doc_id == doc_id)).scalar()
+
+    def write_document(self, document: Document, analysis: Analysis | None = None) -> WriteResult:
+        """Store a document with its observations in one transaction; a document whose text is
+        already stored only gains a source row (its URL, id and date are kept too)."""
+        for attempt in range(3):
+            try:
+                with self.engine.begin() as c:
+                    return self._write_document(c, document, analysis)
+            except IntegrityError:
+                # another writer stored the same text between our check and our insert: retry,
+                # which now finds it and records a source only
+                if attempt == 2:
+                    raise
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot store document {document.doc_id}: {exc}") from None
+        raise AssertionError("unreachable")
+
+    def _write_document(self, c: Connection, document: Document, analysis: Analysis | None) -> WriteResult:
+        published = document.published.isoformat() if document.published else None
+        existing = c.execute(
+            select(t.documents.c.doc_id, t.documents.c.published, t.documents.c.extractor).where(
+                t.documents.c.doc_id == document.doc_id
+            )
+        ).first()
+        source_key = _key(document.record_id, document.url, published, document.input)
+        if existing is not None:
+            self._add_source(c, document, published, source_key)
+            # relative dates resolve against the earliest publication date of the copies
+            if published and (existing.published is None or published < existing.published):
+                c.execute(
+                    update(t.documents).where(t.documents.c.doc_id == document.doc_id).values(published=published)
+                )
+            if analysis is not None and existing.extractor is None:
+                self._replace_analysis(c, document.doc_id, analysis)
+            return WriteResult(document.doc_id, stored=False)
+        c.execute(
+            insert(t.documents).values(
+                doc_id=document.doc_id,
+                title=document.title,
+                text=document.text,
+                language=document.language,
+                published=published,
+                url=document.url,
+                removed=json.dumps(document.removed, ensure_ascii=False),
+                title_end=document.title_span[1] if document.title_span else None,
+                chars=len(document.text),
+                extractor=None,
+                added_at=_now(),
+            )
+        )
+        self._add_source(c, document, published, source_key)
+        if analysis is not None:
+            self._replace_analysis(c, document.doc_id, analysis)
+        return WriteResult(document.doc_id, stored=True)
+
+    def _add_source(self, c: Connection, document: Document, published: str | None, source_key: str) -> None:
+        seen = c.execute(
+            select(t.document_sources.c.id).where(
+                t.document_sources.c.doc_id == document.doc_id, t.document_sources.c.source_key == source_key
+            )
+        ).first()
+        if seen is not None:
+            return
+        c.execute(
+            insert(t.document_sources).values(
+                doc_id=document.doc_id,
+                record_id=document.record_id,
+                url=document.url,
+                published=published,
+                input=document.input,
+                source_key=source_key,
+                added_at=_now(),
+            )
+        )
+
+    def replace_analysis(self, doc_id: str, analysis: Analysis) -> None:
+        """Replace a document's observations (``recode``)."""
+        with self.engine.begin() as c:
+            self._replace_analysis(c, doc_id, analysis)
+
+    def _replace_analysis(self, c: Connection, doc_id: str, analysis: Analysis) -> None:
+        event_ids = select(t.events.c.id).where(t.events.c.doc_id == doc_id)
+        c.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
+        c.execute(delete(t.events).where(t.events.c.doc_id == doc_id))
+        c.execute(delete(t.mentions).where(t.mentions.c.doc_id == doc_id))
+        c.execute(
+            delete(t.framework_observations).where(
+                t.framework_observations.c.doc_id == doc_id, t.framework_observations.c.source == "news"
+            )
+        )
+        if analysis.mentions:
+            c.execute(insert(t.mentions), [mention_row(doc_id, m) for m in analysis.mentions])
+        for event in analysis.events:
+            row = event_row(doc_id, event, analysis.extractor)
+            event_id = c.execute(insert(t.events).values(**row)).inserted_primary_key[0]
+            parties = [{"event_id": event_id, "role": "a", "code": code, "date": row["date"]} for code in event.actor]
+            parties += [{"event_id": event_id, "role": "r", "code": code, "date": row["date"]} for code in event.recipient]
+            if parties:
+                c.execute(insert(t.event_actors), parties)
+        if analysis.frameworks:
+            c.execute(
+                insert(t.framework_observations),
+                [framework_row(doc_id, o, analysis.extractor) for o in analysis.frameworks],
+            )
+        c.execute(update(t.documents).where(t.documents.c.doc_id == doc_id).values(extractor=analysis.extractor))
+
+    def record_reject(self, rejected: Rejected) -> bool:
+        """Record a rejected input once (a re-run does not duplicate it). True when new."""
+        reject_key = _key(rejected.input, rejected.record_id, rejected.reason)
+        try:
+            with self.engine.begin() as c:
+                if c.execute(select(t.rejects.c.id).where(t.rejects.c.reject_key == reject_key)).first():
+                    return False
+                c.execute(
+                    insert(t.rejects).values(
+                        input=rejected.input,
+                        record_id=rejected.record_id,
+                        reason=rejected.reason,
+                        detail=rejected.detail,
+                        reject_key=reject_key,
+                        added_at=_now(),
+                    )
+                )
+                return True
+        except IntegrityError:
+            return False
+
+    def clear_reject(self, input_name: str, record_id: str | None) -> None:
+        """An input that now reads fine is no longer rejected."""
+        with self.engine.begin() as c:
+            cond = t.rejects.c.input == input_name
+            c.execute(delete(t.rejects).where(cond, t.rejects.c.record_id.is_(record_id) if record_id is None
+                                              else t.rejects.c.record_id == record_id))
+
+    def write_reference(self, observations: Iterable[FrameworkObservation], extractor: str = "reference") -> int:
+        """Replace the reference rows (source 'reference') with ``observations``."""
+        rows = [framework_row(None, o, extractor) for o in observations]
+        with self.engine.begin() as c:
+            c.execute(delete(t.framework_observations).where(t.framework_observations.c.source == "reference"))
+            if rows:
+                c.execute(insert(t.framework_observations), rows)
+        return len(rows)
+
+    def start_run(self, command: str) -> int:
+        with self.engine.begin() as c:
+            return int(c.execute(insert(t.runs).values(started_at=_now(), command=command)).inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, report: dict[str, Any]) -> None:
+        with self.engine.begin() as c:
+            c.execute(
+                update(t.runs).where(t.runs.c.id == run_id).values(finished_at=_now(), report=json.dumps(report))
+            )
+
+    # ------------------------------------------------------------------ reads
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {
+                name: int(c.execute(select(func.count()).select_from(table)).scalar() or 0)
+                for name, table in (
+                    ("documents", t.documents),
+                    ("sources", t.document_sources),
+                    ("rejects", t.rejects),
+                    ("mentions", t.mentions),
+                    ("events", t.events),
+                    ("frameworks", t.framework_observations),
+                )
+            }
+
+    def iter_documents(self, *, with_text: bool = True) -> Iterator[dict[str, Any]]:
+        cols = [c for c in t.documents.c if with_text or c.name != "text"]
+        with self.engine.connect() as c:
+            sources: dict[str, list[dict[str, Any]]] = {}
+            for row in c.execute(select(t.document_sources).order_by(t.document_sources.c.id)).mappings():
+                sources.setdefault(row["doc_id"], []).append(
+                    {"id": row["record_id"], "url": row["url"], "published": row["published"], "input": row["input"]}
+                )
+            for row in c.execute(select(*cols).order_by(t.documents.c.added_at, t.documents.c.doc_id)).mappings():
+                record = dict(row)
+                record["removed"] = json.loads(record.get("removed") or "[]")
+                record["sources"] = sources.get(record["doc_id"], [])
+                yield record
+
+    def get_document(self, doc_id: str) -> dict[str, Any]:
+        with self.engine.connect() as c:
+            row = c.execute(select(t.documents).where(t.documents.c.doc_id == doc_id)).mappings().first()
+            if row is None:
+                raise NotFoundError(f"no document {doc_id}")
+            record = dict(row)
+            record["removed"] = json.loads(record.get("removed") or "[]")
+            record["sources"] = [
+                dict(r)
+                for r in c.execute(
+                    select(t.document_sources.c.record_id, t.document_sources.c.url, t.document_sources.c.published,
+                           t.document_sources.c.input).where(t.document_sources.c.doc_id == doc_id)
+                ).mappings()
+            ]
+            record["mentions"] = [
+                dict(r) for r in c.execute(select(t.mentions).where(t.mentions.c.doc_id == doc_id)
+                                           .order_by(t.mentions.c.start)).mappings()
+            ]
+            return record
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        """Every event in the contract's shape (DESIGN.md)."""
+        query = (
+            select(t.events, t.documents.c.url.label("doc_url"))
+            .join(t.documents, t.documents.c.doc_id == t.events.c.doc_id)
+            .order_by(t.events.c.id)
+        )
+        with self.engine.connect() as c:
+            for row in c.execute(query).mappings():
+                yield {
+                    "doc_id": row["doc_id"],
+                    "doc_url": row["doc_url"],
+                    "sentence": row["sentence"],
+                    "actor": split_codes(row["actor"]),
+                    "recipient": split_codes(row["recipient"]),
+                    "event": row["event"],
+                    "mode": row["mode"],
+                    "contexts": split_codes(row["contexts"]),
+                    "modality": row["modality"],
+                    "date": row["date"],
+                    "date_precision": row["date_precision"],
+                    "date_end": row["date_end"],
+                    "intensity": row["intensity"],
+                    "quad_class": row["quad_class"],
+                    "cameo_root": row["cameo_root"],
+                    "goldstein": row["goldstein"],
+                    "extractor": row["extractor"],
+                    "id": row["id"],
+                }
+
+    def iter_frameworks(self, *, include_reference: bool = True) -> Iterator[dict[str, Any]]:
+        """Every framework observation in the contract's shape."""
+        fo = t.framework_observations
+        query = select(fo, t.documents.c.url.label("doc_url")).outerjoin(t.documents, t.documents.c.doc_id == fo.c.doc_id)
+        if not include_reference:
+            query = query.where(fo.c.source != "reference")
+        with self.engine.connect() as c:
+            for row in c.execute(query.order_by(fo.c.id)).mappings():
+                yield {
+                    "doc_id": row["doc_id"],
+                    "doc_url": row["doc_url"] or row["source_url"],
+                    "a": row["a"],
+                    "b": row["b"],
+                    "label": row["label"],
+                    "tier": row["tier"],
+                    "status": row["status"],
+                    "date": row["date"],
+                    "date_precision": row["date_precision"],
+                    "evidence": row["evidence"],
+                    "source": row["source"],
+                    "in_title": bool(row["in_title"]),
+                    "note": row["note"],
+                    "extractor": row["extractor"],
+                    "id": row["id"],
+                }
+
+    def iter_rejects(self) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as c:
+            for row in c.execute(select(t.rejects).order_by(t.rejects.c.id)).mappings():
+                yield {"input": row["input"], "record_id": row["record_id"], "reason": row["reason"],
+                       "detail": row["detail"]}
