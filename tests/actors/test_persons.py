@@ -43,9 +43,16 @@ def test_title_without_state_word_uses_dated_leaders_table(find) -> None:  # typ
     assert persons(found) == [("President Joe Biden", ("USA",), "head of state", "Joe Biden")]
     # an unknown person with a generic title is never guessed
     assert find("President Jane Roe spoke.", published=D2023) == []
-    # outside the tenure the person keeps the country but not the role
-    old = find("Biden spoke.", published=dt.date(2012, 1, 1))
+    # outside the tenure a full name keeps the country but not the role; a bare surname is
+    # likely someone else
+    old = find("Joe Biden spoke.", published=dt.date(2012, 1, 1))
     assert [(m.codes, m.sector) for m in old] == [(("USA",), None)]
+    assert find("Biden spoke.", published=dt.date(2012, 1, 1)) == []
+    assert [m.codes for m in find("Biden spoke.", published=None)] == [("USA",)]
+
+
+def test_all_caps_headline_words_are_no_names(find) -> None:  # type: ignore[no-untyped-def]
+    assert find("LEBANESE PRESIDENT AGREES NEW PEACE MOVES")[0].text == "LEBANESE PRESIDENT"
 
 
 def test_emperor_needs_japan_in_focus(find) -> None:  # type: ignore[no-untyped-def]

@@ -267,3 +267,18 @@ def test_non_english_article_is_kept_with_its_language() -> None:
     doc = clean_record(RawRecord(input="fr.txt", text=text), Options())
     assert doc.language == "fr"
     assert doc.title == "Accord historique entre le Japon et le Vietnam"
+
+
+def test_repeated_plain_headline_goes_between_paragraphs() -> None:
+    teaser = "Biden arrives in Hanoi for a historic visit"
+    cleaned = clean_text(body_with(teaser) + f"\n\n{teaser}\n\nThe talks resume in May.")
+    assert cleaned.removed == [teaser, teaser]
+    assert cleaned.reasons == ["repeated headline", "repeated headline"]
+
+
+def test_repeated_caption_in_a_table_keeps_one_copy() -> None:
+    caption = "Average deposit rates of city and trust banks"
+    table = f"{caption}\n\nOne month 4.12 pct\n\nThree months 4.20 pct"
+    cleaned = clean_text(f"Rates\n\n{table}\n\n{table}")
+    assert cleaned.text.count(caption) == 1
+    assert cleaned.text.count("One month 4.12 pct") == 2

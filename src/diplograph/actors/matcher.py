@@ -433,6 +433,9 @@ class _Walk:
             leader, in_office = self._leader(name)
             if leader is None:
                 return end
+            if not in_office and self.day is not None and " " not in name:
+                # a bare surname outside the tenure is likely someone else ("Clinton County")
+                return end
             known = self.ctx.persons.add(Person(
                 leader.name, leader.code, leader.title if in_office else None,
                 leader.role if in_office else None, keys=(name,)))
@@ -467,6 +470,13 @@ class _Walk:
         person = self.ctx.persons.find(name)
         if person is None:
             leader, in_office = self._leader(name)
+            if leader is None and name_end - end > 1:
+                # "President Francois Mitterand": the surname alone, exact or misspelled
+                surname = self.words[name_end - 1]
+                misspelled = self.m.misspelled(surname)
+                if not self.m.leaders_for(surname) and misspelled is not None and misspelled[1]:
+                    surname = misspelled[0]
+                leader, in_office = self._leader(surname)
             if leader is not None:
                 person = self.ctx.persons.add(Person(
                     leader.name, leader.code, self._span(start, end),

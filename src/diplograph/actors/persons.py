@@ -16,11 +16,18 @@ NOT_NAME_WORDS = frozenset(
     line.strip() for line in (Path(__file__).resolve().parent / "data" / "not_names.tsv").read_text(
         encoding="utf-8").splitlines()[4:] if line.strip() and not line.startswith("#"))
 MAX_NAME_TOKENS = 5
-MIN_FUZZY_LENGTH = 5
+MIN_FUZZY_LENGTH = 6
 
 
 def is_name_token(text: str) -> bool:
-    return text[:1].isupper() and text.replace(".", "").replace("'", "").isalpha() and text not in NOT_NAME_WORDS
+    """A word that can be part of a person's name: capitalised, letters only (initials and
+    apostrophes allowed), not a function word, and not an ALL-CAPS headline word."""
+    if not text[:1].isupper() or text in NOT_NAME_WORDS:
+        return False
+    letters = text.replace(".", "").replace("'", "").replace("’", "")
+    if not letters.isalpha():
+        return False
+    return not (len(letters) > 2 and letters.isupper() and "." not in text)
 
 
 def read_name(words: list[str], starts: list[int], start: int, limit: int,

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
+from .. import __version__
 from ..errors import InputError
 from ..kb.asof import parse_day, partners, state_of_pair
 from ..kb.changes import changes
@@ -59,6 +60,11 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     if code_a == code_b:
         raise InputError(f"a pair needs two different parties, not {code_a} twice", reason="bad-pair")
     return code_a, code_b
+
+
+@router.get("/health", responses=error_responses(503), summary="The server is up; what the database holds")
+def get_health(request: Request) -> dict[str, Any]:
+    return {"status": "ok", "version": __version__, "counts": store_of(request).counts()}
 
 
 @router.get("/actors/{name}", responses=READ_ERRORS, summary="Resolve a country or organisation name to its code")

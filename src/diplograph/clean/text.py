@@ -197,10 +197,11 @@ def _mark_teasers(body: list[_Line], removed_at: dict[int, str], title_norm: str
         if all(line.index in removed_at for line in block):
             continue
         if all(counts[line.norm] > 1 and len(words(line.text)) >= _REPEAT_MIN_WORDS for line in block):
-            if all(headline_score(line.text) >= _TEASER_MIN_SCORE for line in block):
+            in_table = any(is_numeric(other.text) for other in (previous, following) if other is not None)
+            if not in_table:
                 for line in block:
                     removed_at[line.index] = "repeated headline"
-            continue  # a repeated caption or label: _mark_repeats keeps its first copy
+            continue  # a repeated caption of a table: _mark_repeats keeps its first copy
         if len(block) == 1:
             line = block[0]
             if len(words(line.text)) >= _TEASER_MIN_WORDS and headline_score(line.text) >= _TEASER_MIN_SCORE:

@@ -105,7 +105,8 @@ def timeline_command(
                 detail += f" [{len(entry['conflicts'])} conflict(s)]"
         else:
             what = entry["event"] + (f"/{entry['mode']}" if entry["mode"] else "")
-            detail = f"{' '.join(entry['actor'])} -> {' '.join(entry['recipient'])} ({entry['modality']})"
+            parties = " -> ".join(" + ".join(side) for side in (entry["actor"], entry["recipient"]) if side)
+            detail = f"{parties} ({entry['modality']})"
         date = entry["date"] or ""
         if entry["date_precision"] == "in-force-by":
             date = f"by {date}"

@@ -26,6 +26,15 @@ MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
 CONFLICT_QUADS = frozenset({4})
+PROCESS_TYPES = frozenset({"CONSULT"})
+# PLOVER/CAMEO code a stated future material action as the statement: intent to cooperate is
+# AGREE ("will provide aid", "would withdraw"), intent to use force or pressure is THREATEN
+# ("said it would expel", "could strike").
+INTENT_AGREE_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "COOPERATE"})
+INTENT_THREATEN_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+STRICT_CONFIDENCE = 0.8
+RELAXED_CONFIDENCE = 0.55
+LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset({"number", "lot", "series", "range", "total", "pair", "batch", "set", "couple", "variety",
@@ -93,12 +102,19 @@ def _is_light_object(tok: Token, lex: Lexicon, lemmas: Sequence[str] | None = No
     return head_lemma in lemmas if lemmas is not None else head_lemma in lex.light_verbs
 
 
-def _check(tok: Token, entry: Trigger, lex: Lexicon) -> tuple[str, str | None] | None:
-    """The (type, mode) this entry gives on this token, or None when its conditions fail."""
+def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> tuple[str, str | None] | None:
+    """The (type, mode) this entry gives on this token, or None when its conditions fail.
+    ``relaxed``: only the particle and the object exclusions are checked (the back-off pass)."""
     children = list(tok.children)
     if entry.particle is not None and not any(c.lower_ == entry.particle for c in children):
         return None
     event_type, mode = entry.type, entry.mode
+    if relaxed:
+        objs = _objects(tok) if entry.pos == VERB else []
+        obj_lemmas = [_lemma(o) for o in objs]
+        if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
+            return None
+        return event_type, mode
     if entry.pos == VERB:
         objs = _objects(tok)
         obj_lemmas = [_lemma(o) for o in objs]
@@ -122,6 +138,8 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon) -> tuple[str, str | None] |
         if entry.need_xcomp and not has_xcomp:
             return None
         if entry.not_xcomp and has_xcomp:
+            return None
+        if entry.need_ccomp and not any(c.dep_ == "ccomp" for c in children):
             return None
         if entry.need_subj:
             subj = _subject(tok)
@@ -156,23 +174,30 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon) -> tuple[str, str | None] |
     return event_type, mode
 
 
-def find_triggers(doc: Doc, lex: Lexicon) -> list[TriggerHit]:
+def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[TriggerHit]:
+    """Lexicon hits on the parsed sentence. The strict pass keeps parts of speech apart
+    ("according" is not an accord, "partner" the noun is not the verb) and checks every entry
+    condition; the relaxed pass (a back-off for sentences where the strict one found nothing)
+    crosses parts of speech and checks only particles and object exclusions."""
     hits: list[TriggerHit] = []
     for tok in doc:
-        # no fallback across parts of speech: "according" is not an accord, "partner" (noun) not a verb
         if tok.pos_ == "VERB":
-            if tok.dep_ == "acl":
+            if tok.dep_ == "acl" and not relaxed:
                 continue  # a participle describing a noun ("a lunch hosted by X") is not the news
-            order: tuple[str, ...] = (VERB,)
+            order: tuple[str, ...] = (VERB, NOUN) if relaxed else (VERB,)
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            order = (NOUN,)
+            order = (NOUN, VERB) if relaxed else (NOUN,)
+        elif relaxed and tok.pos_ == "ADJ":
+            order = (VERB, NOUN)
         else:
             continue
         lemma = _lemma(tok)
+        if relaxed and lemma == "accord" and tok.lower_ == "according":
+            continue
         for pos in order:
             found = None
             for entry in lex.entries(lemma, pos):
-                result = _check(tok, entry, lex)
+                result = _check(tok, entry, lex, relaxed)
                 if result is not None:
                     found = (entry, result)
                     break
@@ -217,7 +242,7 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
     only referred to in a time phrase ("after the bombing")."""
     by_anchor: dict[int, TriggerHit] = {}
     for hit in hits:
-        if hit.anchor == hit.token and hit.token.dep_ == "pobj" and hit.token.head.lower_ in TEMPORAL_PREPS:
+        if hit.anchor == hit.token and hit.token.dep_ in {"pobj", "pcomp"} and hit.token.head.lower_ in TEMPORAL_PREPS:
             continue
         prev = by_anchor.get(hit.anchor.i)
         if prev is None or (hit.is_verb_on_anchor and not prev.is_verb_on_anchor):
@@ -233,8 +258,21 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
             if any(ontology.info(o.type).quad_class in CONFLICT_QUADS for o in governed):
                 hit.type, hit.mode = "THREATEN", None
         selected.append(hit)
-    selected.sort(key=lambda h: h.anchor.i)
+    # the news of a sentence is its outcome: "met ... and agreed" puts AGREE before CONSULT
+    selected.sort(key=lambda h: (h.type in PROCESS_TYPES, h.anchor.i))
     return selected
+
+
+def retype(hit: TriggerHit, modality: str, lex: Lexicon) -> tuple[str, str | None]:
+    """Type adjustments that depend on the whole clause, not on the trigger word."""
+    subj = _subject(hit.anchor)
+    if hit.type in {"COERCE", "ASSAULT"} and subj is not None and _lemma(subj) in lex.protesters:
+        return "PROTEST", ("riot" if hit.type == "ASSAULT" else "obstruct")
+    if modality == "planned" and hit.type in INTENT_AGREE_TYPES:
+        return "AGREE", None
+    if modality in {"planned", "hypothetical"} and hit.type in INTENT_THREATEN_TYPES:
+        return "THREATEN", None
+    return hit.type, hit.mode
 
 
 def _contexts(event_type: str, entry_contexts: Sequence[str], lemmas: set[str], lower: str, lex: Lexicon) -> list[str]:
@@ -346,22 +384,35 @@ def code_sentence(
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+
+    def emit(hit: TriggerHit, parties: Parties, confidence: float) -> None:
+        modality = modality_of(hit.anchor, hit.token, lower)
+        event_type, mode = retype(hit, modality, lex)
+        if event_type != hit.type and modality in {"planned", "hypothetical"}:
+            modality = "asserted"  # the statement of intent is itself the event
+        event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
+                            lower, hit.entry.text, confidence, extractor, lex, onto)
+        key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
+        if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
+            seen.add(key)
+            events.append(event)
+
     hits = select_triggers(find_triggers(doc, lex), onto)
+    confidence = STRICT_CONFIDENCE
+    if not hits:
+        hits = select_triggers(find_triggers(doc, lex, relaxed=True), onto)
+        confidence = RELAXED_CONFIDENCE
     for hit in hits:
         visit = hit.mode == "visit" or hit.entry.mode == "visit"
         parties = find_parties(hit.anchor, hit.token, index, visit=visit, event_type=hit.type)
-        if not parties.actor and not parties.recipient:
-            continue
-        modality = modality_of(hit.anchor, hit.token, lower)
-        event = build_event(hit.type, hit.mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
-                            lower, hit.entry.text, 0.8, extractor, lex, onto)
-        key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
-        if key in seen:
-            continue
-        seen.add(key)
-        events.append(event)
-        if len(events) >= MAX_EVENTS_PER_SENTENCE:
-            break
+        if parties.actor or parties.recipient:
+            emit(hit, parties, confidence)
+    if not events and hits:
+        # a trigger whose parties the parse does not link: word order, at lower confidence
+        hit = hits[0]
+        parties = linear_parties(doc, hit.token.i, index)
+        if parties.actor or parties.recipient:
+            emit(hit, parties, LINEAR_CONFIDENCE)
     if not events and not hits and type_probs:
         best = max(type_probs.items(), key=lambda kv: kv[1])
         if best[1] >= CLASSIFIER_MIN:

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..ladders import has_own_ladder, top_tier
-from ..model import DateValue, FrameworkObservation, Mention, Sentence
+from ..model import DateValue, FrameworkObservation, Sentence
 from .frameworks_text import LabelHit, cues, find_dates, find_labels, lower_same_length, mask, unify
 
 FRAMEWORK_EXTRACTOR_VERSION = "frameworks-1"
@@ -501,4 +501,4 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
     return out
 
 
-__all__ = ["FRAMEWORK_EXTRACTOR_VERSION", "Mention", "extract_frameworks", "is_framework_candidate"]
+__all__ = ["FRAMEWORK_EXTRACTOR_VERSION", "extract_frameworks", "is_framework_candidate"]

@@ -51,6 +51,7 @@ class Trigger:
     not_xcomp: bool = False
     need_subj: tuple[str, ...] = ()
     need_head: tuple[str, ...] = ()
+    need_ccomp: bool = False
     weak: bool = False
 
     @property
@@ -68,6 +69,7 @@ class Lexicon:
     context_cues: dict[str, frozenset[str]]
     context_defaults: dict[str, tuple[str, ...]]
     surface_forms: frozenset[str]
+    protesters: frozenset[str] = frozenset()
     # inflected form -> lemmas, for pipelines without a lemmatizer
     form_lemmas: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
@@ -180,6 +182,7 @@ def load_lexicon() -> Lexicon:
                 not_xcomp=bool(raw.get("not_xcomp", False)),
                 need_subj=tuple(raw.get("need_subj", ())),
                 need_head=tuple(raw.get("need_head", ())),
+                need_ccomp=bool(raw.get("need_ccomp", False)),
                 weak=bool(raw.get("weak", False)),
             )
             by_lemma.setdefault((lemma, pos), []).append(trig)
@@ -199,5 +202,6 @@ def load_lexicon() -> Lexicon:
         context_cues={c: frozenset(ws) for c, ws in data.get("context_cues", {}).items()},
         context_defaults={t: tuple(v) for t, v in data.get("context_defaults", {}).items()},
         surface_forms=frozenset(f.lower() for f in surface),
+        protesters=frozenset(data.get("protesters", ())),
         form_lemmas={f: tuple(sorted(v)) for f, v in form_lemmas.items()},
     )

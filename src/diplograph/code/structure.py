@@ -29,6 +29,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "at", "into", "for", "upon", "from", "over"})
 JOINT_PREPS = frozenset({"between", "among", "amongst"})
 VISIT_PREPS = frozenset({"to", "in", "at"})
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
 CORE_PREPS = frozenset({"of", "from"})
@@ -227,14 +228,44 @@ def find_parties(
                 _add(parties.recipient, index.in_tokens(np_core(clause_subj[0])))
     if not parties.actor and event_type == "PROTEST":
         # demonstrators are coded by where they march ("marched through central Nairobi")
-        for prep, pobj in _prep_objects(anchor, frozenset({"in", "through", "at", "outside", "across"})):
+        for _prep, pobj in _prep_objects(anchor, frozenset({"in", "through", "at", "outside", "across"})):
             _add(parties.actor, [tm for tm in index.in_tokens(np_core(pobj), places=True) if tm.kind == "place"])
     if not parties.actor and subj is None:
         # no subject found at all (fragment, headline, parse error): the nearest party before the anchor
         before = [tm for tm in index.mentions if tm.end <= anchor.i and tm.kind in PARTY_KINDS and tm not in parties.recipient]
         if before:
             parties.actor.append(before[-1])
+    _fill_defaults(parties, anchor, subj, index, event_type)
     return parties
+
+
+def _subtree_ids(tok: Token | None) -> set[int]:
+    return {t.i for t in tok.subtree} if tok is not None else set()
+
+
+def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: MentionIndex,
+                   event_type: str | None) -> None:
+    """Coders give almost every event a target: when the grammar names none, take the nearest
+    other party within the event's clause (not the subject), e.g. "shelled the enclave of X",
+    "fired missiles at positions near X"; domestic events (protest, coercion, force) may name
+    their target or their actor only by place ("police in Skopje")."""
+    used = {id(tm) for tm in parties.actor + parties.recipient}
+    actor_codes = set(parties.codes("actor"))
+    domestic = event_type in DOMESTIC_TYPES
+    if not parties.recipient and parties.actor:
+        subject_ids = _subtree_ids(subj)
+        clause = [i for i in _subtree_ids(anchor) if i not in subject_ids]
+        found = [
+            tm for tm in index.in_tokens(clause, places=True)
+            if id(tm) not in used and not set(tm.codes) <= actor_codes and (tm.kind != "place" or domestic)
+        ]
+        if found:
+            found.sort(key=lambda tm: abs(tm.start - anchor.i))
+            parties.recipient.append(found[0])
+    if not parties.actor and domestic:
+        places = [tm for tm in index.mentions if tm.kind == "place" and id(tm) not in used]
+        if places:
+            parties.actor.append(places[0])
 
 
 def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: MentionIndex, parties: Parties,
@@ -249,7 +280,7 @@ def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: Men
                 _add(parties.recipient, index.in_tokens(np_core(target), places=visit))
             # "bombed positions in southern Lebanon": the target's location names the recipient
             if not parties.recipient:
-                for prep, p in _prep_objects(obj, frozenset({"in", "near", "inside", "across"})):
+                for _prep, p in _prep_objects(obj, frozenset({"in", "near", "inside", "across"})):
                     _add(parties.recipient, [tm for tm in index.in_tokens(np_core(p), places=True)])
         if head == trigger and head != anchor:
             _noun_modifier_parties(head, index, parties)

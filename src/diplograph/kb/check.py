@@ -48,6 +48,8 @@ POSSESSIVE_FOCUS = re.compile(r"(?P<name>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-
                               r"(?:partnerships?|partners?)\b")
 OF_FOCUS = re.compile(r"\b(?:partners?|partnerships?|level|tier)\s+(?:of|with|for)\s+(?P<name>(?:the\s+)?[A-Z][\w.-]*"
                       r"(?:\s+[A-Z][\w.-]*)*)")
+WRAP_MIN = 60
+TERMINAL = ".!?\"”’'):;"
 SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 
 
@@ -157,12 +159,31 @@ def claims_in_sentence(sentence: str, *, in_title: bool = False, focus: str | No
     return []
 
 
+def _unwrap(text: str) -> list[str]:
+    """Paragraphs as single lines: a long line without final punctuation continues on the next
+    line (hard-wrapped text); short lines (headlines, teasers) stand alone."""
+    lines: list[str] = []
+    current = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            if current:
+                lines.append(current)
+            current = ""
+            continue
+        current = f"{current} {line}" if current else line
+        if len(line) < WRAP_MIN or line[-1] in TERMINAL:
+            lines.append(current)
+            current = ""
+    if current:
+        lines.append(current)
+    return lines
+
+
 def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line:
-            sentences.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
+    for line in _unwrap(text):
+        sentences.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
     return sentences
 
 

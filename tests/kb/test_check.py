@@ -1,0 +1,106 @@
+"""The claim checker against a hand-made knowledge base: confirmed, contradicted, incomplete."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kb_helpers import obs
+
+from diplograph.errors import InputError
+from diplograph.kb.check import check, check_article, extract_claims, read_article
+from diplograph.store import Store
+
+
+@pytest.fixture
+def kb(store: Store, add_article) -> Store:
+    """Vietnam's top tier in late 2023 as hand-made news observations."""
+    dated = [("CHN", "2008-05"), ("RUS", "2012-07"), ("IND", "2016-09-03"), ("KOR", "2022-12-05"),
+             ("USA", "2023-09-10"), ("JPN", "2023-11-27")]
+    for i, (code, date) in enumerate(dated):
+        add_article(f"Report {i}: {code} and Vietnam set up their highest-level partnership.", "2023-12-01",
+                    [obs(code, "VNM", "CSP", date=date)])
+    add_article("Australia and Vietnam are strategic partners.", "2023-12-01", [obs("AUS", "VNM", "SP", date="2018-03-15")])
+    return store
+
+
+def _verdicts(store: Store, title: str, text: str, published: str) -> list[tuple[str, str]]:
+    from diplograph.kb.check import Article
+
+    report = check_article(store, Article(title=title, text=text, published=published))
+    return [(c["kind"], c["verdict"]) for c in report["claims"]]
+
+
+def test_headline_list_missing_partners_is_incomplete(kb: Store) -> None:
+    from diplograph.kb.check import Article
+
+    report = check_article(kb, Article(title="Japan joins China, US, India as top-tier partners of Vietnam",
+                                       text="Tokyo and Hanoi signed a new framework.", published="2023-11-28"))
+    assert report["verdict"] == "incomplete"
+    (claim,) = report["claims"]
+    assert claim["subject"] == "JPN" and sorted(claim["listed"]) == ["CHN", "IND", "USA"]
+    assert sorted(claim["missing"]) == ["KOR", "RUS"]
+
+
+def test_complete_list_is_confirmed(kb: Store) -> None:
+    text = ("Japan has now gained the status of Vietnam's top-tier partners, along with China, Russia, India, "
+            "South Korea and the United States.")
+    assert _verdicts(kb, "Tokyo summit", text, "2023-11-28") == [("members", "confirmed")]
+
+
+def test_naming_a_partner_at_the_wrong_tier_is_contradicted(kb: Store) -> None:
+    text = "Japan joins China, Australia and India as top-tier partners of Vietnam, officials said."
+    from diplograph.kb.check import Article
+
+    report = check_article(kb, Article(title=None, text=text, published="2023-11-28"))
+    assert report["verdict"] == "contradicted"
+    (claim,) = report["claims"]
+    assert claim["unexpected"] == ["AUS"]
+    assert claim["unexpected_kb"][0]["tier"] == "SP"
+
+
+def test_claims_are_judged_as_of_the_article_date(kb: Store) -> None:
+    # before the Japan upgrade, Japan was not a top-tier partner
+    text = "Japan joins China, the US, India, Russia and South Korea as top-tier partners of Vietnam."
+    assert _verdicts(kb, "", text, "2023-11-28") == [("members", "confirmed")]
+    assert _verdicts(kb, "", text, "2023-11-20") == [("members", "contradicted")]
+
+
+def test_ordinal_claims(kb: Store) -> None:
+    right = "Japan became the sixth country to reach the highest level of partnership with Vietnam."
+    wrong = "Japan became the fifth country to reach the highest level of partnership with Vietnam."
+    assert _verdicts(kb, "", right, "2023-11-28") == [("count", "confirmed")]
+    assert _verdicts(kb, "", wrong, "2023-11-28") == [("count", "contradicted")]
+
+
+def test_inclusion_and_pair_claims(kb: Store) -> None:
+    includes = "Vietnam's comprehensive strategic partners include Russia and India."
+    assert _verdicts(kb, "", includes, "2023-11-28") == [("includes", "confirmed")]
+    pair_right = "The Japan-Vietnam relationship would become a comprehensive strategic partnership."
+    pair_wrong = "Australia and Vietnam upgraded their ties to a comprehensive strategic partnership."
+    assert _verdicts(kb, "", pair_right, "2023-11-28") == [("pair", "confirmed")]
+    assert _verdicts(kb, "", pair_wrong, "2023-11-28") == [("pair", "contradicted")]
+
+
+def test_no_claims_and_unknown(kb: Store, store: Store) -> None:
+    assert extract_claims("Leaders meet in Hanoi", "The two leaders discussed trade and climate.") == []
+    assert _verdicts(kb, "", "Chile joins Peru as top-tier partners of Brazil, along with Mexico.", "2023-11-28") \
+        == [("members", "unknown")]
+
+
+def test_article_files(kb: Store, tmp_path) -> None:
+    txt = tmp_path / "a.txt"
+    txt.write_text("Japan joins China, US, India as top-tier partners of Vietnam\n\nBody text.\n", encoding="utf-8")
+    (report,) = check(kb, txt, published="2023-11-28")
+    assert report["verdict"] == "incomplete"
+    record = tmp_path / "a.jsonl"
+    record.write_text(json.dumps({"title": txt.read_text().splitlines()[0], "text": "x", "published": "2023-11-28"})
+                      + "\n", encoding="utf-8")
+    assert check(kb, record)[0]["as_of"] == "2023-11-28"
+    assert read_article("-", stdin_text='{"text": "hello"}')[0].text == "hello"
+    with pytest.raises(InputError):
+        read_article(tmp_path / "missing.txt")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    with pytest.raises(InputError):
+        read_article(bad)
