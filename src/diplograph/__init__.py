@@ -13,8 +13,8 @@ from .errors import (
     StoreError,
     TooLargeError,
 )
-from .model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Rejected
 from .kb.notebook import open
+from .model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Rejected
 from .settings import Options, load_options
 
 try:

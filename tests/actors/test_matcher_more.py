@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.tokens import Doc
 
 D1987 = dt.date(1987, 5, 4)
@@ -65,3 +66,30 @@ def test_surface_forms_cover_every_mention_start(nlp, matcher, find) -> None:  #
         first = nlp.make_doc(mention.text)[0].text.lower()
         assert first in forms or first == "the" or first.split("-")[0] in forms, mention
     assert find("Prices rose sharply on heavy trading.") == []
+
+
+def test_inputs_are_normalised_or_refused(matcher) -> None:  # type: ignore[no-untyped-def]
+    assert [m.codes for m in matcher.find_mentions("Moscow said.", "1987-03-01")] == [("SUN",)]
+    assert [m.codes for m in matcher.find_mentions("Moscow said.", dt.datetime(2020, 1, 1, 12))] == [("RUS",)]
+    with pytest.raises(TypeError):
+        matcher.find_mentions(42)
+    with pytest.raises(ValueError):
+        matcher.find_mentions("Moscow said.", "yesterday")
+
+
+def test_has_candidate(nlp, matcher) -> None:  # type: ignore[no-untyped-def]
+    def words(text: str) -> list[str]:
+        return [t.text for t in nlp.make_doc(text)]
+
+    assert matcher.has_candidate(words("The U.S.-led coalition advanced."))
+    assert matcher.has_candidate(words("Hanoi said so."))
+    assert not matcher.has_candidate(words("Prices rose on heavy trading."))
+
+
+def test_company_names_and_tickers_are_not_actors(find) -> None:  # type: ignore[no-untyped-def]
+    assert find("Rockwell <ROK> and Columbia Gas rose; Korean Air and the American Enterprise "
+                "Institute said.", published=D1987) == []
+    found = find("The Chinese Communist Party and Korean officials met American President Reagan.",
+                 published=D1987)
+    assert [(m.codes, m.sector) for m in found] == [
+        (("CHN",), "government"), (("KOR",), "government"), (("USA",), "head of state")]

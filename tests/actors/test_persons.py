@@ -101,3 +101,40 @@ def test_osa_distance() -> None:
     assert osa_distance("Thoung", "Thuong", 2) == 1
     assert osa_distance("Kishida", "Kishda", 2) == 1
     assert osa_distance("Kishida", "Kashiwa", 1) == 2
+
+
+def test_apposition_and_title_of_state(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Tran Quoc Minh, Vietnam's defence minister, met Ahmad Zulkifli Rahman, the Malaysian "
+                 "foreign minister. Later Minh and Rahman spoke. The President of Kenya Amani Otieno "
+                 "and the foreign minister of Ghana attended.")
+    assert persons(found) == [
+        ("Tran Quoc Minh, Vietnam's defence minister", ("VNM",), "military", "Tran Quoc Minh"),
+        ("Ahmad Zulkifli Rahman, the Malaysian foreign minister", ("MYS",), "foreign ministry",
+         "Ahmad Zulkifli Rahman"),
+        ("Minh", ("VNM",), "military", "Tran Quoc Minh"),
+        ("Rahman", ("MYS",), "foreign ministry", "Ahmad Zulkifli Rahman"),
+        ("President of Kenya Amani Otieno", ("KEN",), "head of state", "Amani Otieno"),
+        ("foreign minister of Ghana", ("GHA",), "foreign ministry", None),
+    ]
+
+
+def test_one_capitalised_word_before_a_comma_is_no_name(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Officials, the Chinese foreign minister said, agreed.")
+    assert persons(found) == [("Chinese foreign minister", ("CHN",), "foreign ministry", None)]
+
+
+def test_counterpart_and_side(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Kishida met his Vietnamese counterpart and the Japanese side agreed.", published=D2023)
+    assert [(m.text, m.kind, m.sector) for m in found] == [
+        ("Kishida", "person", "head of government"),
+        ("Vietnamese counterpart", "person", "government"),
+        ("Japanese side", "state", "government"),
+    ]
+
+
+def test_title_case_headline_does_not_swallow_verbs(find) -> None:  # type: ignore[no-untyped-def]
+    title = "President Biden Meets Xi In California"
+    found = find(title + "\n\nThe two leaders talked.", published=D2023, title_end=len(title))
+    assert [(m.text, m.codes, m.person) for m in found if m.kind == "person"] == [
+        ("President Biden", ("USA",), "Joe Biden"), ("Xi", ("CHN",), "Xi Jinping")]
+    assert [m.codes for m in found if m.via == "pair"] == [("USA", "CHN")]

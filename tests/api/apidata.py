@@ -23,7 +23,8 @@ DISPUTE_TITLE = "Manila protests Chinese manoeuvres near a disputed shoal"
 DISPUTE_BODY = (
     "The Philippines lodged a protest with China on Tuesday over what it called dangerous manoeuvres "
     "by coast guard ships near a disputed shoal.\n"
-    "Beijing rejected the complaint and accused Manila of provocation."
+    "Beijing rejected the complaint and accused Manila of provocation.\n"
+    "Chinese coast guard ships fired water cannon at a Philippine supply boat on Tuesday."
 )
 XSS_TITLE = 'Rumours <img src=x onerror="window.__xss=1"> spread'
 XSS_SCRIPT = "<script>window.__xss = 2</script>"
@@ -33,10 +34,11 @@ XSS_BODY = (
     f"Vietnam thanked Japan for aid {XSS_ONERROR} to flood victims."
 )
 XSS_URL = "javascript:window.__xss=4"
+TOKEN = "test-token-5d41402abc4b2a76"
 
 
 @dataclass
-class TestData:
+class SampleData:
     db: str
     summit_id: str
     dispute_id: str
@@ -96,6 +98,7 @@ def _dispute() -> tuple[Document, Analysis]:
     text = doc.text
     protest, protest_at = _sentence(text, DISPUTE_BODY.split("\n")[0])
     reject, reject_at = _sentence(text, DISPUTE_BODY.split("\n")[1])
+    cannon, cannon_at = _sentence(text, DISPUTE_BODY.split("\n")[2])
     tuesday = DateValue(dt.date(2024, 3, 5), "day")
     mentions = [
         _mention(text, "The Philippines", ("PHL",)), _mention(text, "China", ("CHN",), start_at=protest_at),
@@ -110,6 +113,9 @@ def _dispute() -> tuple[Document, Analysis]:
               quad_class=3, goldstein=-4.0, sentence_index=2, sentence_start=reject_at),
         Event(sentence=reject, event="ACCUSE", actor=["CHN"], recipient=["PHL"], modality="asserted", date=tuesday,
               quad_class=3, goldstein=-2.0, sentence_index=2, sentence_start=reject_at),
+        Event(sentence=cannon, event="COERCE", actor=["CHN"], recipient=["PHL"], contexts=["territory"],
+              modality="asserted", date=tuesday, quad_class=4, goldstein=-7.0, sentence_index=3,
+              sentence_start=cannon_at),
     ]
     return doc, Analysis(mentions=mentions, events=events, extractor="tests")
 
@@ -139,7 +145,7 @@ def _hostile() -> tuple[Document, Analysis]:
     return doc, Analysis(mentions=mentions, events=events, frameworks=frameworks, extractor="tests")
 
 
-def build_database(db: str) -> TestData:
+def build_database(db: str) -> SampleData:
     """Create ``db`` (a SQLite path or URL) with the reference table and the three articles."""
     store = Store(db)
     try:
@@ -150,4 +156,39 @@ def build_database(db: str) -> TestData:
             ids.append(doc.doc_id)
     finally:
         store.close()
-    return TestData(db=db, summit_id=ids[0], dispute_id=ids[1], xss_id=ids[2])
+    return SampleData(db=db, summit_id=ids[0], dispute_id=ids[1], xss_id=ids[2])
+
+
+class LiveServer:
+    """A real uvicorn server on 127.0.0.1 and a free port, in a thread of this process."""
+
+    def __init__(self, app: object) -> None:
+        import socket
+
+        import uvicorn
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread: object = None
+
+    def __enter__(self) -> LiveServer:
+        import threading
+        import time
+
+        thread = threading.Thread(target=self.server.run, daemon=True)
+        thread.start()
+        self.thread = thread
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)  # type: ignore[attr-defined]

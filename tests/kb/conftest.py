@@ -14,8 +14,9 @@ from diplograph.store import Store
 
 
 @pytest.fixture
-def store(tmp_path) -> Iterator[Store]:
-    db = Store(str(tmp_path / "kb.sqlite"))
+def store(store_db: str) -> Iterator[Store]:
+    """A fresh store on SQLite and on PostgreSQL (``store_db`` is parametrised over both)."""
+    db = Store(store_db)
     yield db
     db.close()
 

@@ -104,3 +104,17 @@ def test_article_files(kb: Store, tmp_path) -> None:
     bad.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
     with pytest.raises(InputError):
         read_article(bad)
+
+
+def test_hard_wrapped_sentences_are_joined_but_headlines_stand_alone() -> None:
+    from diplograph.kb.check import split_sentences
+
+    text = ("Short teaser headline\n"
+            "With the upgrade, Japan has reached the status of Vietnam's top-tier partners, along with China,\n"
+            "the United States and India. Another sentence follows.\n")
+    assert split_sentences(text) == [
+        "Short teaser headline",
+        "With the upgrade, Japan has reached the status of Vietnam's top-tier partners, along with China, "
+        "the United States and India.",
+        "Another sentence follows.",
+    ]

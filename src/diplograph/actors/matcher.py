@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -133,13 +134,18 @@ class ActorMatcher:
         return MentionContext(published=published, state_codes=self._state_codes)
 
     # ----------------------------------------------------------------------------- matching
-    def find_mentions(self, doc: Doc, published: dt.date | None = None, title_end: int | None = None,
+    def find_mentions(self, doc: Doc | str, published: dt.date | str | None = None, title_end: int | None = None,
                       context: MentionContext | None = None) -> list[Mention]:
         """The actor mentions of ``doc`` in text order.
 
         ``published`` dates the article (historical states, capitals that moved, tenures of
         office holders). ``title_end`` is the char offset where the headline ends when ``doc``
         starts with it. ``context`` carries persons and focus across calls."""
+        if isinstance(doc, str):
+            doc = self._make_doc(doc)
+        elif not isinstance(doc, Doc):
+            raise TypeError(f"find_mentions needs a spaCy Doc or a str, not {type(doc).__name__}")
+        published = _as_date(published)
         if context is None:
             context = self.new_context(published)
         elif published is not None and context.published is None:
@@ -171,6 +177,19 @@ class ActorMatcher:
             items.sort(key=lambda item: -item[0])
         return orth, lower
 
+    def has_candidate(self, words: Iterable[str]) -> bool:
+        """Whether any of these token texts can start a mention (also inside hyphenated
+        compounds such as "U.S.-led"). Later mentions of persons introduced earlier and
+        misspelled names are not covered: run find_mentions on the whole document for those."""
+        starts = self._starts
+        for word in words:
+            lowered = word.lower()
+            if lowered in starts:
+                return True
+            if "-" in lowered and any(part in starts for part in lowered.split("-")):
+                return True
+        return False
+
     def leaders_for(self, name: str) -> list[Leader]:
         return self._leader_index.get(name, [])
 
@@ -190,6 +209,20 @@ class ActorMatcher:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[text] = result
         return result
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A publication date from a date, a datetime or an ISO string ('2023-11-28')."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError as exc:
+            raise ValueError(f"published must be a date or 'YYYY-MM-DD', not {value!r}") from exc
+    raise TypeError(f"published must be a date, not {type(value).__name__}")
 
 
 def _sentences(doc: Doc, words: list[str], starts: list[int], title_end: int | None) -> list[tuple[int, int, bool]]:
@@ -320,9 +353,14 @@ class _Walk:
         if key.category == _LEADER:
             return self._on_leader_name(start, end, key.key)
         row = self.gaz.resolve(key.key, self.day)
-        if row is None or self._dropped(start, end, key.key):
+        if row is None or self._dropped(start, end, key.key) or self._ticker(start, end):
             return end
         return self._on_actor(start, end, row)
+
+    def _ticker(self, start: int, end: int) -> bool:
+        """A stock ticker in angle brackets ("Rockwell <ROK>"), not an actor."""
+        return (start > 0 and end < len(self.words) and self.words[start - 1] == "<"
+                and self.words[end] == ">")
 
     def _dropped(self, start: int, end: int, form: str) -> bool:
         """Context rules for names that are also person names or other places."""
@@ -343,9 +381,8 @@ class _Walk:
         text = self.words[i]
         if not is_name_token(text):
             return False
-        if i in self.orth or any(key.category == _TITLE for _e, key in self.lower.get(i, ())):
-            return False
-        return not any(i < end <= i + 1 for end, _k in self.lower.get(i, ()))
+        # actors, titles and sector nouns ("Jordan Army", "American President") are no name parts
+        return i not in self.orth and i not in self.lower
 
     def _on_actor(self, start: int, end: int, row: FormRow) -> int:
         code = row.code
@@ -358,12 +395,7 @@ class _Walk:
             name_end = read_name(self.words, self.starts, title_end, self.sent_end, self._stops())
             role, _hint = self.gaz.titles[title_key]
             role_text = self._span(after, title_end)
-            if name_end > title_end:
-                name = self._span(title_end, name_end)
-                person = self.ctx.persons.add(Person(name, code, role_text, role))
-                return self._person_mention(start, name_end, person, via="person")
-            self._emit(start, title_end, (code,), "person", "person", sector=role, role=role_text)
-            return title_end
+            return self._titled(start, title_end, name_end, code, role_text, role)
         # a sector: "Japan's Foreign Ministry", "Vietnamese troops", "Hungarian officials"
         sector_start = after
         if (sector_start < self.sent_end and self._lower(sector_start) in SECTOR_MODIFIERS
@@ -458,15 +490,74 @@ class _Walk:
                 return nxt
         return None
 
+    def _titled(self, start: int, name_start: int, name_end: int, code: str, role_text: str,
+                role: str) -> int:
+        """A person with a state and a title; the name follows (``name_end > name_start``),
+        stands before in apposition ("Wang Yi, China's foreign minister"), or is not given."""
+        if name_end > name_start:
+            name_end = self._known_prefix(name_start, name_end) or name_end
+            name = self._span(name_start, name_end)
+            person = self.ctx.persons.add(Person(name, code, role_text, role))
+            return self._person_mention(start, name_end, person, via="person")
+        before = self._name_before(start)
+        if before is not None:
+            name = self._span(before, self._name_run_end(before))
+            person = self.ctx.persons.add(Person(name, code, role_text, role))
+            self._emit(before, name_start, (code,), "person", "person", sector=role, person=person.name,
+                       role=role_text)
+            return name_start
+        self._emit(start, name_start, (code,), "person", "person", sector=role, role=role_text)
+        return name_start
+
+    def _known_prefix(self, start: int, end: int) -> int | None:
+        """The end of the longest known person's name at the start of a run of capitalised words
+        ("Biden Meets Xi" in a title-case headline -> "Biden"); None when no prefix is known."""
+        for stop in range(end, start, -1):
+            name = self._span(start, stop)
+            if self.ctx.persons.find(name) is not None or self.m.leaders_for(name):
+                return stop
+        return None
+
+    def _name_before(self, start: int) -> int | None:
+        """Where a person's name starts when it stands before ", [the] <title phrase>"."""
+        j = start - 1
+        if j > self.sent_start and self._lower(j) == "the":
+            j -= 1
+        if j <= self.sent_start or self.words[j] != ",":
+            return None
+        k = j
+        while k - 1 >= self.sent_start and j - k < 4 and not self.consumed[k - 1] and is_name_token(self.words[k - 1]):
+            k -= 1
+        if k == j:
+            return None
+        if j - k < 2 and not self.m.leaders_for(self.words[k]):
+            return None  # one capitalised word before a comma is too weak a name ("Officials, ...")
+        return k
+
+    def _name_run_end(self, k: int) -> int:
+        while self.words[k] != ",":
+            k += 1
+        return k
+
     def _on_title(self, start: int, end: int, title_key: str) -> int | None:
-        """A title without a state word: "President Joe Biden", "Emperor Naruhito"."""
+        """A title without a state word before it: "President Joe Biden", "Emperor Naruhito",
+        "President of Vietnam Vo Van Thuong", "the foreign minister of Japan"."""
+        role, hint = self.gaz.titles[title_key]
+        if end + 1 < self.sent_end and self._lower(end) == "of":
+            hit = self.orth.get(end + 1)
+            if hit is not None and hit[1].category == _ACTOR and hit[0] <= self.sent_end:
+                row = self.gaz.resolve(hit[1].key, self.day)
+                if row is not None and row.via in ("name", "alias"):
+                    actor_end = hit[0]
+                    name_end = read_name(self.words, self.starts, actor_end, self.sent_end, self._stops())
+                    return self._titled(start, actor_end, name_end, row.code, self._span(start, end), role)
         if not self.words[start][:1].isupper():
             return None
         name_end = read_name(self.words, self.starts, end, self.sent_end, self._stops())
         if name_end == end:
             return None
+        name_end = self._known_prefix(end, name_end) or name_end
         name = self._span(end, name_end)
-        role, hint = self.gaz.titles[title_key]
         person = self.ctx.persons.find(name)
         if person is None:
             leader, in_office = self._leader(name)

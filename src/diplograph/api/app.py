@@ -50,8 +50,12 @@ def error_response(status: int, code: str, message: str, detail: str | None = No
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(StarletteHTTPException):
+    """Raised while a body is read; an HTTPException so that FastAPI's body parsing passes it on
+    (it turns other exceptions into a 400) and the handlers render it as a 413."""
+
+    def __init__(self, max_body: int) -> None:
+        super().__init__(413, f"request body over the limit of {max_body} bytes (api_max_body)")
 
 
 class BodyLimitMiddleware:
@@ -63,7 +67,7 @@ class BodyLimitMiddleware:
         self.max_body = max_body
 
     def _refuse(self) -> JSONResponse:
-        return error_response(413, "too_large", f"request body over the limit of {self.max_body} bytes (api_max_body)")
+        return error_response(413, "too_large", str(BodyTooLarge(self.max_body).detail))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -87,7 +91,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise BodyTooLarge
+                    raise BodyTooLarge(self.max_body)
             return message
 
         async def tracking_send(message: Message) -> None:

@@ -221,7 +221,7 @@ def _sentence_span(text: str, sentence: str, start: int | None) -> tuple[int, in
     there matches, else the first occurrence; None when it cannot be found."""
     if not sentence:
         return None
-    if start is not None and 0 <= start and text[start:start + len(sentence)] == sentence:
+    if start is not None and start >= 0 and text[start:start + len(sentence)] == sentence:
         return (start, start + len(sentence))
     found = text.find(sentence)
     if found >= 0:

@@ -85,10 +85,9 @@ class Writer:
                     record.title = body.title or record.title
                     record.published = published or record.published
             return records
-        if body.url is not None:
-            # a URL given with the text is kept as metadata; it must still look like a web address
-            if not body.url.lower().startswith(("http://", "https://")):
-                raise FetchError(f"not an http(s) URL: {body.url}", reason="bad-url")
+        # a URL given with the text is kept as metadata; it must still look like a web address
+        if body.url is not None and not body.url.lower().startswith(("http://", "https://")):
+            raise FetchError(f"not an http(s) URL: {body.url}", reason="bad-url")
         return [RawRecord(input=API_INPUT, record_id=body.id, url=body.url, title=body.title,
                           published=published, text=body.text, html=body.html)]
 

@@ -31,7 +31,7 @@ PROCESS_TYPES = frozenset({"CONSULT"})
 # AGREE ("will provide aid", "would withdraw"), intent to use force or pressure is THREATEN
 # ("said it would expel", "could strike").
 INTENT_AGREE_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "COOPERATE"})
-INTENT_THREATEN_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+INTENT_THREATEN_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 STRICT_CONFIDENCE = 0.8
 RELAXED_CONFIDENCE = 0.55
 LINEAR_CONFIDENCE = 0.4
@@ -180,7 +180,11 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
     condition; the relaxed pass (a back-off for sentences where the strict one found nothing)
     crosses parts of speech and checks only particles and object exclusions."""
     hits: list[TriggerHit] = []
+    words = [t for t in doc if t.is_alpha]
+    headline = bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not headline:
+            continue  # a name ("March", "Summit Bank") is not a trigger noun
         if tok.pos_ == "VERB":
             if tok.dep_ == "acl" and not relaxed:
                 continue  # a participle describing a noun ("a lunch hosted by X") is not the news
@@ -208,6 +212,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                     anchor = _noun_anchor(tok, lex)
                 hits.append(TriggerHit(tok, anchor, entry, event_type, mode))
                 break
+            if lex.entries(lemma, pos):
+                break  # the word's own entries said no ("released figures"): no other part of speech
     return hits
 
 
@@ -263,6 +269,22 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
     return selected
 
 
+SAYING_VERBS = frozenset({"say", "warn", "announce", "declare", "state", "tell", "insist", "signal", "indicate", "vow"})
+
+
+def _stated_by_subject(anchor: Token) -> bool:
+    """The clause is what someone said ("Iran said it could strike"), not the reporter's guess."""
+    current = anchor
+    for _ in range(3):
+        if current.dep_ in {"ccomp", "xcomp", "conj"} and current.head != current:
+            current = current.head
+            if _lemma(current) in SAYING_VERBS:
+                return True
+        else:
+            return False
+    return False
+
+
 def retype(hit: TriggerHit, modality: str, lex: Lexicon) -> tuple[str, str | None]:
     """Type adjustments that depend on the whole clause, not on the trigger word."""
     subj = _subject(hit.anchor)
@@ -270,7 +292,9 @@ def retype(hit: TriggerHit, modality: str, lex: Lexicon) -> tuple[str, str | Non
         return "PROTEST", ("riot" if hit.type == "ASSAULT" else "obstruct")
     if modality == "planned" and hit.type in INTENT_AGREE_TYPES:
         return "AGREE", None
-    if modality in {"planned", "hypothetical"} and hit.type in INTENT_THREATEN_TYPES:
+    if hit.type in INTENT_THREATEN_TYPES and (
+        modality == "planned" or (modality == "hypothetical" and _stated_by_subject(hit.anchor))
+    ):
         return "THREATEN", None
     return hit.type, hit.mode
 

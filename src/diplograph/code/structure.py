@@ -29,6 +29,10 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "at", "into", "for", "upon", "from", "over"})
 JOINT_PREPS = frozenset({"between", "among", "amongst"})
 VISIT_PREPS = frozenset({"to", "in", "at"})
+TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until"})
+STATE_AGENTS = frozenset({"government", "army", "police", "troop", "force", "military", "authority", "regime",
+                          "soldier", "official", "ministry", "court", "parliament", "navy", "policeman",
+                          "administration", "cabinet", "junta", "guard", "warplane", "jet", "aircraft", "gunboat"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
@@ -252,9 +256,23 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
     used = {id(tm) for tm in parties.actor + parties.recipient}
     actor_codes = set(parties.codes("actor"))
     domestic = event_type in DOMESTIC_TYPES
+    if not parties.actor and subj is not None and subj.lemma_.lower() in STATE_AGENTS:
+        # "police arrested ...", "the army shelled ...": the state whose agent it is, named by place
+        others = [tm for tm in index.mentions if id(tm) not in used and tm.kind in {"state", "place"}]
+        if others:
+            parties.actor.append(others[0])
+            used.add(id(others[0]))
+        elif domestic and parties.recipient:
+            parties.actor.append(parties.recipient[0])
+        actor_codes = set(parties.codes("actor"))
     if not parties.recipient and parties.actor:
         subject_ids = _subtree_ids(subj)
-        clause = [i for i in _subtree_ids(anchor) if i not in subject_ids]
+        aside = set()
+        for tok in anchor.subtree:
+            # background phrases ("after the war with X", "days after Y tested") name no target
+            if tok.dep_ == "prep" and tok.lower_ in TEMPORAL_PREPS and tok != anchor:
+                aside |= _subtree_ids(tok)
+        clause = [i for i in _subtree_ids(anchor) if i not in subject_ids and i not in aside]
         found = [
             tm for tm in index.in_tokens(clause, places=True)
             if id(tm) not in used and not set(tm.codes) <= actor_codes and (tm.kind != "place" or domestic)

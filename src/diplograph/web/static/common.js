@@ -27,7 +27,7 @@ const dg = (() => {
         for (const [k, v] of Object.entries(value)) node.dataset[k] = String(v);
       } else node.setAttribute(key, String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }

@@ -7,7 +7,6 @@
   const FIRST_DAY = Date.UTC(1990, 0, 1);
   const DAY_MS = 86400000;
   const TIER_COLOURS = { CSP: "#8b1e3f", SP: "#d9822b", CP: "#2b6cb0", OTHER: "#718096" };
-  const RING = { CSP: 4, SP: 3, CP: 2, OTHER: 1 };
 
   const country = dg.pathArgs()[0] || "VNM";
   const dateInput = document.getElementById("as-of");
@@ -32,6 +31,23 @@
     return `${pairPath(country, partner, asOf)}#evidence`;
   }
 
+  /** One ring per tier (best tier innermost); each ring turned by its own offset so that an
+   * edge to an outer partner does not run straight through an inner one. */
+  function ringPositions(data) {
+    const positions = { [data.country]: { x: 0, y: 0 } };
+    const rings = TIER_ORDER.filter((tier) => data.partners.some((row) => row.tier === tier));
+    rings.forEach((tier, ring) => {
+      const members = data.partners.filter((row) => row.tier === tier);
+      const radius = 120 + ring * 95 + Math.max(0, members.length - 12) * 6;
+      const step = (2 * Math.PI) / members.length;
+      const offset = -Math.PI / 2 + ring * 0.61;
+      members.forEach((row, i) => {
+        positions[row.partner] = { x: radius * Math.cos(offset + i * step), y: radius * Math.sin(offset + i * step) };
+      });
+    });
+    return positions;
+  }
+
   function renderGraph(data) {
     const elements = [{ data: { id: data.country, label: data.name || data.country, kind: "focus" } }];
     for (const row of data.partners) {
@@ -46,7 +62,6 @@
       container: graph,
       elements,
       userZoomingEnabled: true,
-      wheelSensitivity: 0.2,
       style: [
         { selector: "node", style: {
           label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, color: "#1a202c",
@@ -60,14 +75,7 @@
           style: { "line-color": TIER_COLOURS[tier], width: tier === "CSP" ? 4 : tier === "SP" ? 3 : 2 } })),
         { selector: "edge:active, edge.hover", style: { "overlay-opacity": 0.2, "overlay-color": "#000" } },
       ],
-      layout: {
-        name: "concentric",
-        concentric: (node) => (node.data("kind") === "focus" ? 10 : RING[node.data("tier")] || 0),
-        levelWidth: () => 1,
-        minNodeSpacing: 22,
-        animate: false,
-        padding: 24,
-      },
+      layout: { name: "preset", positions: ringPositions(data), fit: true, padding: 30, animate: false },
     });
     const asOf = data.as_of;
     cy.on("tap", "edge", (event) => window.location.assign(evidenceHref(event.target.data("partner"), asOf)));

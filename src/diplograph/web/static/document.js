@@ -58,7 +58,7 @@
     const meta = clear(document.getElementById("meta"));
     meta.append(
       doc.published ? `Published ${doc.published}` : "Publication date unknown",
-      doc.url ? [" · ", dg.externalLink(doc.url, dg.hostOf(doc.url))] : [],
+      ...(doc.url ? [" · ", dg.externalLink(doc.url, dg.hostOf(doc.url))] : []),
       ` · ${doc.sources.length} source record${doc.sources.length === 1 ? "" : "s"}`,
       ` · id ${doc.doc_id}`,
     );

@@ -68,7 +68,7 @@
     const levels = entries.filter((e) => e.kind === "framework" && e.date && ["established", "ended"].includes(e.status));
     levels.forEach((entry, index) => {
       if (entry.status === "ended") return;
-      const next = levels.slice(index + 1).find((e) => e.tier !== entry.tier || e.status === "ended");
+      const next = levels[index + 1]; // a relabel within the tier ends this band too
       items.push({
         id: `f${index}`, group: "framework", start: entry.date, end: next ? next.date : dg.today(), type: "range",
         className: `tier-${entry.tier}`, content: text(`${entry.label} (${entry.change})`),
