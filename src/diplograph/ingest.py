@@ -194,10 +194,9 @@ def ingest(
             store.engine.dispose()  # no connection may cross the fork
             results = _run_parallel(_chunks(records, CHUNK_SIZE), options, jobs)
         for outcomes in results:
-            for outcome in outcomes:
-                _account(store, outcome, report)
-                if progress is not None:
-                    progress("document", report)
+            _account(store, outcomes, report)
+            if progress is not None:
+                progress("documents", report)
     except DiplographError:
         raise
     finally:
@@ -206,23 +205,26 @@ def ingest(
     return report
 
 
-def _account(store: Store, outcome: Outcome, report: IngestReport) -> None:
-    report.read += 1
-    if outcome.rejected is not None:
-        rejected = outcome.rejected
-        store.record_reject(rejected)
-        report.rejected.append({"input": rejected.input, "reason": rejected.reason, "detail": rejected.detail})
-        return
-    document = outcome.document
-    assert document is not None
-    analysis = None if outcome.already_coded else outcome.analysis
-    result = store.write_document(document, analysis)
-    if result.stored:
-        report.stored += 1
-    else:
-        report.duplicates += 1
-    if analysis is None and not outcome.already_coded:
-        report.uncoded += 1
-    elif analysis is not None and result.stored:
-        report.events += len(analysis.events)
-        report.frameworks += len(analysis.frameworks)
+def _account(store: Store, outcomes: list[Outcome], report: IngestReport) -> None:
+    """Record one chunk's outcomes: rejects one by one, documents in one transaction."""
+    to_write: list[tuple[Document, Analysis | None]] = []
+    for outcome in outcomes:
+        report.read += 1
+        if outcome.rejected is not None:
+            rejected = outcome.rejected
+            store.record_reject(rejected)
+            report.rejected.append({"input": rejected.input, "reason": rejected.reason, "detail": rejected.detail})
+            continue
+        assert outcome.document is not None
+        analysis = None if outcome.already_coded else outcome.analysis
+        to_write.append((outcome.document, analysis))
+        if analysis is None and not outcome.already_coded:
+            report.uncoded += 1
+    for (_, analysis), result in zip(to_write, store.write_documents(to_write), strict=True):
+        if result.stored:
+            report.stored += 1
+            if analysis is not None:
+                report.events += len(analysis.events)
+                report.frameworks += len(analysis.frameworks)
+        else:
+            report.duplicates += 1

@@ -112,6 +112,7 @@ class Gazetteer:
         self.leaders: list[Leader] = []
         self.focus_phrases: dict[str, FocusPhrase] = {}
         self.groups: dict[str, frozenset[str]] = {}
+        self.context_words: dict[str, frozenset[str]] = {}
         self._lower_index: dict[str, list[str]] = {}
 
     # ----------------------------------------------------------------------------- loading
@@ -203,6 +204,10 @@ class Gazetteer:
         for phrase, kind, group, sector in _rows("focus_phrases.tsv"):
             self.focus_phrases[phrase.lower()] = FocusPhrase(kind, group, sector or None)
         self.groups = {group: frozenset(codes.split()) for group, codes in _rows("groups.tsv")}
+        lists: dict[str, set[str]] = {}
+        for name, word in _rows("context_words.tsv"):
+            lists.setdefault(name, set()).add(word.lower())
+        self.context_words = {name: frozenset(words) for name, words in lists.items()}
 
     def _build_lower_index(self) -> None:
         for form, rows in self.forms.items():
@@ -213,26 +218,20 @@ class Gazetteer:
 
     # ----------------------------------------------------------------------------- queries
     def resolve(self, form: str, published: dt.date | None = None) -> FormRow | None:
-        """The meaning of an exact surface form on the article's date (None: not an actor).
-
-        Without a date the current meaning (the row with an open end) is used."""
+        """The meaning of an exact surface form on the article's date (None: not an actor on
+        that date). Without a date, today's meaning is used."""
         rows = self.forms.get(form)
         if not rows:
             return None
-        if len(rows) == 1:
-            row = rows[0]
-            if published is not None and not row.holds_on(published):
-                return None
-            if published is None and row.valid_to is not None and row.valid_from is not None:
-                return None
-            return row
-        if published is None:
-            open_rows = [row for row in rows if row.valid_to is None]
-            return open_rows[-1] if open_rows else None
+        day = published or dt.date.today()
         for row in rows:
-            if row.holds_on(published):
+            if row.holds_on(day):
                 return row
         return None
+
+    def words(self, name: str) -> frozenset[str]:
+        """A context word list from context_words.tsv (lower case; empty when unknown)."""
+        return self.context_words.get(name, frozenset())
 
     def leaders_named(self, name: str) -> list[Leader]:
         return [leader for leader in self.leaders if name == leader.name or name in leader.keys]
@@ -252,6 +251,8 @@ class Gazetteer:
             candidates.append(text[4:])
         for candidate in candidates:
             row = self.resolve(candidate)
+            if row is None and self.forms.get(candidate):
+                row = self.forms[candidate][-1]  # a name used only in the past ("Bonn", "FRG")
             if row is not None:
                 return row.code
         for candidate in candidates:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -16,24 +18,12 @@ from spacy.tokens import Doc
 from diplograph.actors.focus import MentionContext
 from diplograph.actors.gazetteer import ANY_GROUP, FormRow, Gazetteer, Leader
 from diplograph.actors.persons import Person, is_name_token, osa_distance, read_name
+from diplograph.actors.segment import as_date, split_sentences
 from diplograph.model import Mention
 
 log = logging.getLogger(__name__)
 
-# A capital after these words is a location ("talks in Tokyo"), not an actor: kind="place".
-LOCATIVE_WORDS = frozenset({"in", "at", "to", "from", "near", "into", "inside", "outside", "across", "around",
-                            "throughout", "within", "via", "toward", "towards", "visit", "visiting",
-                            "visited", "arrived", "arrive", "arrives", "reach", "reached", "left", "leave"})
-COMPASS_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern",
-                           "northwestern", "southeastern", "southwestern", "north", "south", "east",
-                           "west", "rural", "coastal"})
-# words allowed between a state word and its sector noun ("Japanese senior officials")
-SECTOR_MODIFIERS = frozenset({"senior", "top", "former", "local", "national", "federal", "central", "new",
-                              "high-ranking", "ranking", "foreign", "defence", "defense", "state", "ruling",
-                              "main", "regional", "provincial"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "regime"})
-SENTENCE_END = frozenset({".", "!", "?", "…"})
 DETERMINERS_DEFINITE = frozenset({"the"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
 
@@ -42,6 +32,7 @@ MIN_FUZZY_TOKEN = 6
 MIN_FUZZY_TARGET = 5
 FUZZY_VIAS = frozenset({"name", "alias", "demonym"})
 FUZZY_CACHE_SIZE = 50_000
+ORTH_CACHE_SIZE = 500_000
 
 _ACTOR, _BLOCK, _LEADER = "A", "B", "L"
 _TITLE, _SECTOR, _FOCUS = "T", "S", "F"
@@ -69,6 +60,7 @@ class ActorMatcher:
         # misspelling candidates by first letter: (form, is_leader_name)
         self._fuzzy_index: dict[tuple[str, int], list[tuple[str, bool]]] = {}
         self._fuzzy_cache: dict[str, tuple[str, bool] | None] = {}
+        self._orth_cache: dict[int, str] = {}
         self._state_codes = frozenset(code for code, actor in self.gazetteer.actors.items()
                                       if actor.kind == "state")
         self._build()
@@ -145,7 +137,7 @@ class ActorMatcher:
             doc = self._make_doc(doc)
         elif not isinstance(doc, Doc):
             raise TypeError(f"find_mentions needs a spaCy Doc or a str, not {type(doc).__name__}")
-        published = _as_date(published)
+        published = as_date(published)
         if context is None:
             context = self.new_context(published)
         elif published is not None and context.published is None:
@@ -153,7 +145,7 @@ class ActorMatcher:
         if not context.state_codes:
             context.state_codes = self._state_codes
         walk = _Walk(self, doc, context)
-        for start, end, is_title in _sentences(doc, walk.words, walk.starts, title_end):
+        for start, end, is_title in split_sentences(doc, walk.words, walk.starts, title_end):
             context.new_sentence(is_title)
             walk.sentence(start, end)
         context.new_sentence(False)
@@ -176,6 +168,26 @@ class ActorMatcher:
         for items in lower.values():
             items.sort(key=lambda item: -item[0])
         return orth, lower
+
+    def _token_texts(self, doc: Doc) -> tuple[list[str], list[int], str]:
+        """Token texts, char offsets and the doc text, read from arrays: iterating a Doc builds a
+        Token object per token, which costs more than the whole match."""
+        if not len(doc):
+            return [], [], doc.text
+        array = doc.to_array([ORTH, SPACY, IDX])
+        cache = self._orth_cache
+        if len(cache) > ORTH_CACHE_SIZE:
+            cache.clear()
+        strings = self.vocab.strings
+        words = []
+        for key in array[:, 0].tolist():
+            word = cache.get(key)
+            if word is None:
+                word = cache[key] = strings[key]
+            words.append(word)
+        spaces = array[:, 1].tolist()
+        text = "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)])
+        return words, array[:, 2].tolist(), text
 
     def has_candidate(self, words: Iterable[str]) -> bool:
         """Whether any of these token texts can start a mention (also inside hyphenated
@@ -211,63 +223,6 @@ class ActorMatcher:
         return result
 
 
-def _as_date(value: object) -> dt.date | None:
-    """A publication date from a date, a datetime or an ISO string ('2023-11-28')."""
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError as exc:
-            raise ValueError(f"published must be a date or 'YYYY-MM-DD', not {value!r}") from exc
-    raise TypeError(f"published must be a date, not {type(value).__name__}")
-
-
-def _sentences(doc: Doc, words: list[str], starts: list[int], title_end: int | None) -> list[tuple[int, int, bool]]:
-    """Token ranges of sentences: the parser's when the doc has them, else a cheap split at
-    sentence punctuation followed by a capital, and at line breaks. The headline (tokens
-    before ``title_end``) is a sentence of its own."""
-    n = len(words)
-    if n == 0:
-        return []
-    title_tokens = 0
-    if title_end:
-        while title_tokens < n and starts[title_tokens] < title_end:
-            title_tokens += 1
-    bounds: list[tuple[int, int, bool]] = []
-    if doc.has_annotation("SENT_START"):
-        for sent in doc.sents:
-            bounds.extend(_cut(sent.start, sent.end, title_tokens))
-    else:
-        start = 0
-        for i in range(n):
-            word = words[i]
-            cut = False
-            if "\n" in word and word.isspace():
-                cut = True
-            elif word in SENTENCE_END and i + 1 < n:
-                # spaCy makes every line break a token of its own, so no other check is needed
-                nxt = words[i + 1]
-                cut = nxt.isspace() or nxt[:1].isupper() or nxt[:1] in "\"“‘'" or nxt.isdigit()
-            if i + 1 == title_tokens:
-                cut = True
-            if cut:
-                bounds.extend(_cut(start, i + 1, title_tokens))
-                start = i + 1
-        if start < n:
-            bounds.extend(_cut(start, n, title_tokens))
-    # blank lines are no sentences: they must not push the previous sentence out of focus
-    return [b for b in bounds if not all(words[k].isspace() for k in range(b[0], b[1]))]
-
-
-def _cut(start: int, end: int, title_tokens: int) -> list[tuple[int, int, bool]]:
-    if start < title_tokens < end:
-        return [(start, title_tokens, True), (title_tokens, end, False)]
-    return [(start, end, end <= title_tokens)]
-
-
 class _Walk:
     """One left-to-right pass over a document's tokens."""
 
@@ -275,12 +230,14 @@ class _Walk:
         self.m = matcher
         self.gaz = matcher.gazetteer
         self.doc = doc
-        self.text = doc.text
-        self.words: list[str] = [token.text for token in doc]
-        self.starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
+        self.words, self.starts, self.text = matcher._token_texts(doc)
         self.ctx = context
         self.day = context.published
         self.orth, self.lower = matcher._classify(doc)
+        # only matches, capitalised words (persons, misspelled names) and compounds need a look
+        orth, lower = self.orth, self.lower
+        self.candidates = [i for i, word in enumerate(self.words)
+                           if word[:1].isupper() or i in orth or i in lower or "-" in word]
         self.mentions: list[Mention] = []
         self.consumed = bytearray(len(doc) + 1)
         self.sent_start = 0
@@ -331,21 +288,23 @@ class _Walk:
     # --------------------------------------------------------------------------- the walk
     def sentence(self, start: int, end: int) -> None:
         self.sent_start, self.sent_end = start, end
-        i = start
-        while i < end:
-            if self.consumed[i]:
-                i += 1
+        candidates = self.candidates
+        k = bisect_left(candidates, start)
+        free = start  # the first token not yet covered by what was handled
+        while k < len(candidates) and candidates[k] < end:
+            i = candidates[k]
+            k += 1
+            if i < free or self.consumed[i]:
                 continue
             hit = self.orth.get(i)
             if hit is not None and hit[0] <= end:
-                i = self._on_orth(i, hit[0], hit[1])
+                free = self._on_orth(i, hit[0], hit[1])
                 continue
             nxt = self._on_lower(i) if i in self.lower else None
             if nxt is None:
-                first = self.words[i][:1]
-                # only capitalised words (persons, misspelled names) and compounds need a look
-                nxt = self._on_token(i) if first.isupper() or "-" in self.words[i] else i + 1
-            i = max(nxt, i + 1)
+                word = self.words[i]
+                nxt = self._on_token(i) if word[:1].isupper() or "-" in word else i + 1
+            free = max(nxt, i + 1)
 
     def _on_orth(self, start: int, end: int, key: _Key) -> int:
         if key.category == _BLOCK:
@@ -398,7 +357,7 @@ class _Walk:
             return self._titled(start, title_end, name_end, code, role_text, role)
         # a sector: "Japan's Foreign Ministry", "Vietnamese troops", "Hungarian officials"
         sector_start = after
-        if (sector_start < self.sent_end and self._lower(sector_start) in SECTOR_MODIFIERS
+        if (sector_start < self.sent_end and self._lower(sector_start) in self.gaz.words("sector_modifier")
                 and self._lower_at(sector_start, _SECTOR) is None):
             sector_start += 1
         sector = self._lower_at(sector_start, _SECTOR)
@@ -428,15 +387,15 @@ class _Walk:
             return False
         word = self._lower(prev)
         if row.via in ("capital", "seat", "city"):
-            return word in LOCATIVE_WORDS
-        if word in COMPASS_WORDS and prev - 1 >= self.sent_start:
-            return self._lower(prev - 1) in LOCATIVE_WORDS
+            return word in self.gaz.words("locative")
+        if word in self.gaz.words("compass") and prev - 1 >= self.sent_start:
+            return self._lower(prev - 1) in self.gaz.words("locative")
         return False
 
     def _person_mention(self, start: int, end: int, person: Person, via: str) -> int:
         """Emit a person mention; "Kishida's government" becomes the state's government."""
         after = self._after_possessive(end)
-        if after > end and after < self.sent_end and self._lower(after) in GOVERNMENT_NOUNS:
+        if after > end and after < self.sent_end and self._lower(after) in self.gaz.words("government_noun"):
             self._emit(start, after + 1, (person.code,), self._kind(person.code), "person",
                        sector="government", person=person.name, role=person.role)
             return after + 1

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
@@ -143,6 +144,16 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves on this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DiplographError)
     async def _diplograph_error(_request: Request, exc: DiplographError) -> JSONResponse:
@@ -161,9 +172,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else HTTP_CODES.get(status, "error")
         if status == 404:
             message = f"no such page or endpoint: {request.url.path}"
-        elif status == 405:
+        headers = dict(exc.headers or {})
+        if status == 405:
             message = f"{request.method} is not allowed on {request.url.path}"
-        return error_response(status, HTTP_CODES.get(status, "error"), message, headers=exc.headers)
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return error_response(status, HTTP_CODES.get(status, "error"), message, headers=headers or None)
 
     @app.exception_handler(SQLAlchemyError)
     async def _database_error(_request: Request, exc: SQLAlchemyError) -> JSONResponse:

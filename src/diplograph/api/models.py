@@ -35,7 +35,7 @@ class CheckRequest(BaseModel):
 
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The article body (or the headline alone).")
     title: str | None = Field(default=None, max_length=2_000, description="The headline, where tier claims often are.")
-    published: str | None = Field(default=None, pattern=DATE_PATTERN,
+    published: str | None = Field(default=None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"},
                                   description="YYYY-MM-DD: the day the claims are checked against (default: today).")
     include_reference: bool = True
 
@@ -51,7 +51,8 @@ class DocumentIn(BaseModel):
                             description="The article's URL; fetched when neither text nor html is given "
                                         "(private and loopback addresses are refused).")
     title: str | None = Field(default=None, max_length=2_000)
-    published: str | None = Field(default=None, pattern=DATE_PATTERN, description="YYYY-MM-DD")
+    published: str | None = Field(default=None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"},
+                                  description="YYYY-MM-DD")
     id: str | None = Field(default=None, max_length=500, description="The record's own id, kept with the document.")
 
     @model_validator(mode="after")
@@ -74,7 +75,7 @@ class IngestResult(BaseModel):
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The ``responses=`` of a route: each listed status has the one error body."""
     meanings = {
-        400: "Bad request (for example a malformed cursor)",
+        400: "Bad request (a body that cannot be read)",
         401: "No or wrong bearer token",
         403: "Writes are not allowed (no token configured, or not from this host)",
         404: "No such country, pair, document or route",

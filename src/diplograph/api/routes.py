@@ -24,11 +24,14 @@ from .models import DATE_PATTERN, CheckRequest, Page, error_responses
 
 router = APIRouter(prefix="/api", tags=["read"])
 
-Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD",
-                                  examples=["2023-11-30"])]
+# a string with a pattern (not a date type, whose lax parsing takes timestamps too), marked as a date
+DATE_SCHEMA = {"format": "date"}
+Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD", examples=["2023-11-30"],
+                                  json_schema_extra=DATE_SCHEMA)]
 ActorName = Annotated[str | None, Query(min_length=1, max_length=80, description="A code (VNM) or a name (Vietnam).")]
 Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per page.")]
-Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page.")]
+Cursor = Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$",
+                                     description="next_cursor of the previous page.")]
 IncludeReference = Annotated[bool, Query(description="Include the shipped reference rows (false: news only).")]
 CountryPath = Annotated[str, Path(min_length=1, max_length=80, description="A code (VNM) or a name (Vietnam).")]
 
@@ -175,14 +178,15 @@ def get_document(request: Request,
 
 
 @router.get("/changes", responses=READ_ERRORS, summary="Framework changes and notable events in a period")
-def get_changes(request: Request, since: Annotated[str, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD")],
+def get_changes(request: Request, since: Annotated[str, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD",
+                                                              json_schema_extra=DATE_SCHEMA)],
                 until: Day = None, include_reference: IncludeReference = True,
                 events: bool = True) -> dict[str, Any]:
     return changes(store_of(request), _day(since, "since") or "", _day(until, "until"),
                    include_reference=include_reference, events=events)
 
 
-@router.post("/check", responses=error_responses(413, 422, 503),
+@router.post("/check", responses=error_responses(400, 413, 422, 503),
              summary="Check an article's partnership-tier claims against the knowledge base")
 def post_check(request: Request, body: CheckRequest) -> dict[str, Any]:
     published = _day(body.published, "published")

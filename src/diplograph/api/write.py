@@ -54,12 +54,13 @@ def authorize_write(request: Request,
     options: Options = request.app.state.options
     if not options.api_token:
         raise ForbiddenError("writes are disabled: no api_token is configured (set DIPLOGRAPH_API_TOKEN)")
+    if credentials is None or not credentials.credentials.strip():
+        raise AuthError("this endpoint needs an 'Authorization: Bearer <token>' header")
+    # the host rule comes before the token is compared: a remote client learns nothing about it
     client = request.client.host if request.client else None
     if not options.api_allow_remote_writes and not _is_loopback(client):
         raise ForbiddenError(f"writes are accepted from this machine only (client {client}); "
                              "set api_allow_remote_writes to accept them from other hosts")
-    if credentials is None or not credentials.credentials.strip():
-        raise AuthError("this endpoint needs an 'Authorization: Bearer <token>' header")
     if not hmac.compare_digest(credentials.credentials.strip().encode(), options.api_token.encode()):
         raise AuthError("wrong bearer token")
 
@@ -120,7 +121,7 @@ class Writer:
 
 
 @router.post("/documents", response_model=IngestResult, status_code=201,
-             responses=error_responses(401, 403, 413, 422, 503), dependencies=[Depends(authorize_write)],
+             responses=error_responses(400, 401, 403, 413, 422, 503), dependencies=[Depends(authorize_write)],
              summary="Ingest one article (needs the bearer token; loopback only unless enabled)")
 def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:
     writer: Writer = request.app.state.writer

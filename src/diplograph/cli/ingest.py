@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ..errors import ConfigError
 from ..ingest import IngestReport, ingest
 from ..recode import recode
 from ..settings import load_options
@@ -30,8 +33,15 @@ def ingest_command(
     follow_links: bool = typer.Option(False, "--follow-links", help="Fetch the pages linked from RSS/Atom items."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes on this machine) or ray "
+                               "(a Ray Data pipeline: pip install 'diplograph[ray]')."),
+    address: str | None = typer.Option(None, "--address", help="With --engine ray: the Ray cluster "
+                                       "(ray://HOST:10001 or auto; default: a local Ray)."),
+    output: Path | None = typer.Option(None, "--output", help="With --engine ray: write the outcomes as Parquet "
+                                       "files to this new folder instead of a database (then `diplograph load`)."),
 ) -> None:
     """Read, clean, code and store news documents."""
+    run = _engine(engine, address, output)
     options = load_options(
         db=db,
         published=published,
@@ -53,13 +63,26 @@ def ingest_command(
                            description=f"stored {current.stored}, duplicates {current.duplicates}, "
                                        f"rejected {len(current.rejected)}")
 
-            result = ingest(inputs, options, load_reference=not no_reference, progress=on_progress)
+            result = run(inputs, options, load_reference=not no_reference, progress=on_progress)
     else:
-        result = ingest(inputs, options, load_reference=not no_reference)
+        result = run(inputs, options, load_reference=not no_reference)
     if report is not None:
         report.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if not quiet:
-        _print_summary(result, options.db)
+        _print_summary(result, str(output) if output is not None else options.db)
+
+
+def _engine(engine: str, address: str | None, output: Path | None) -> Callable[..., IngestReport]:
+    """The ingest function for ``--engine`` (only the Ray engine takes --address and --output)."""
+    if engine == "local":
+        if address is not None or output is not None:
+            raise ConfigError("--address and --output need --engine ray")
+        return ingest
+    if engine == "ray":
+        from ..scale import ingest_ray
+
+        return functools.partial(ingest_ray, address=address, output=output)
+    raise ConfigError(f"--engine {engine!r}: choose local or ray")
 
 
 def _print_summary(result: IngestReport, db: str) -> None:

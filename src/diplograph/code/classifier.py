@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,47 @@ DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "event_classifier.zip"
 _ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# A crude English suffix stripper (no stemming library is a dependency): it only has to map
+# "threatened", "threatens", "threatening" to one feature, and training and prediction share it.
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+def stem(token: str) -> str:
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            if suffix == "s" and token.endswith("ss"):
+                break
+            token = token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    if token.endswith("e") and len(token) > 3:
+        token = token[:-1]
+    return token
+
+
+def _stemmed_ngrams(ngram_range: tuple[int, int]) -> Callable[[str], list[str]]:
+    low, high = ngram_range
+
+    def analyze(text: str) -> list[str]:
+        stems = [stem(token) for token in _TOKEN.findall(text.lower())]
+        grams = stems[:] if low == 1 else []
+        for n in range(max(low, 2), high + 1):
+            grams.extend(" ".join(stems[i : i + n]) for i in range(len(stems) - n + 1))
+        return grams
+
+    return analyze
+
+
+ANALYZERS = ("word", "word_stem", "char_wb", "char")
+
+
+def vectorizer_options(analyzer: str, ngram_range: tuple[int, int]) -> dict[str, Any]:
+    """scikit-learn vectorizer arguments for a named analyzer (the same for training and prediction)."""
+    if analyzer == "word_stem":
+        return {"analyzer": _stemmed_ngrams(ngram_range)}
+    return {"analyzer": analyzer, "ngram_range": ngram_range, "lowercase": True}
+
+
 @dataclass(frozen=True)
 class FeatureBlock:
     """One bag of n-grams: its analyzer, n-gram range, vocabulary (in column order) and IDF weights."""
@@ -64,14 +106,12 @@ class FeatureBlock:
     _counter: CountVectorizer = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.analyzer not in ("word", "char_wb", "char"):
+        if self.analyzer not in ANALYZERS:
             raise ModelError(f"unknown feature analyzer {self.analyzer!r}")
         if len(self.vocabulary) != len(self.idf):
             raise ModelError("feature block vocabulary and IDF weights differ in length")
         counter = CountVectorizer(
-            analyzer=self.analyzer,
-            ngram_range=self.ngram_range,
-            lowercase=True,
+            **vectorizer_options(self.analyzer, self.ngram_range),
             vocabulary={term: i for i, term in enumerate(self.vocabulary)},
             dtype=np.float32,
         )

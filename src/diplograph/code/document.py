@@ -141,11 +141,11 @@ class DocumentCoder:
             title_end = document.title_span[1] if document.title_span else None
             mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
             pending.mentions = mentions
-            pending.sentences = _sentences(doc, spans, mentions, title_end)
+            pending.sentences = _sentences(text, spans, mentions, title_end)
             _assign_dates(pending.sentences, document.published)
             for sentence, span in zip(pending.sentences, spans, strict=True):
                 if is_candidate(doc[span.start:span.end], sentence.mentions, self.trigger_forms,
-                                self._framework_candidate, sentence.text):
+                                self._framework_candidate, sentence.text, self.lexicon.form_requirements):
                     pending.candidates.append(sentence)
                     pending.candidate_docs.append(doc[span.start:span.end].as_doc())
         except InputError as exc:
@@ -232,7 +232,7 @@ def _has_trigger_lemma(doc: Doc, lexicon: Any) -> bool:
     return any(lexicon.by_lemma.get(((t.lemma_ or t.lower_).lower(), pos)) for t in doc for pos in ("VERB", "NOUN"))
 
 
-def _sentences(doc: Doc, spans: list[SentenceSpan], mentions: list[Mention], title_end: int | None) -> list[Sentence]:
+def _sentences(text: str, spans: list[SentenceSpan], mentions: list[Mention], title_end: int | None) -> list[Sentence]:
     sentences: list[Sentence] = []
     k = 0
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -249,7 +249,7 @@ def _sentences(doc: Doc, spans: list[SentenceSpan], mentions: list[Mention], tit
             index=index,
             start=span.start_char,
             end=span.end_char,
-            text=doc.text[span.start_char:span.end_char],
+            text=text[span.start_char:span.end_char],  # not doc.text: it is rebuilt on every access
             mentions=inside,
             is_title=title_end is not None and span.start_char < title_end,
         ))

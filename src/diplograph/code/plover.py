@@ -72,6 +72,9 @@ class Lexicon:
     protesters: frozenset[str] = frozenset()
     # inflected form -> lemmas, for pipelines without a lemmatizer
     form_lemmas: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # inflected form -> what else the sentence must contain for one of its entries to fire
+    # (None: nothing); the cheap pre-parse filter reads it (nlp/candidates.py)
+    form_requirements: dict[str, tuple[frozenset[str] | None, ...]] = field(default_factory=dict)
 
     def entries(self, lemma: str, pos: str) -> list[Trigger]:
         return self.by_lemma.get((lemma, pos), [])
@@ -150,6 +153,39 @@ def inflections(word: str, pos: str, irregular: dict[str, list[str]]) -> set[str
     return forms
 
 
+def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[str],
+                 irregular: dict[str, list[str]]) -> frozenset[str] | None:
+    """Words (lower-cased forms) of which at least one must be in the sentence for ``trig`` to be
+    able to fire: its particle, the objects or modifiers it needs. None when it needs nothing."""
+    def expand(keys: tuple[str, ...], pos: str = NOUN) -> set[str]:
+        out: set[str] = set()
+        for key in keys:
+            for word in classes.get(key, [key]) if key.isupper() else [key]:
+                out |= inflections(word, pos, irregular)
+        return out
+
+    if trig.particle:
+        return frozenset({trig.particle})
+    words: set[str] | None = None
+    if trig.need_obj and not any(k == "*" for k, _ in trig.obj):
+        words = expand(tuple(k for k, _ in trig.obj))
+    elif trig.need_mod:
+        words = expand(trig.need_mod)
+    elif trig.need_of:
+        words = expand(trig.need_of)
+    elif trig.need_subj:
+        words = expand(trig.need_subj)
+    elif trig.need_head:
+        words = set(trig.need_head)
+    elif trig.need_light_lemma:
+        words = expand(trig.need_light_lemma, VERB)
+    elif trig.need_light:
+        words = expand(tuple(light), VERB)
+    elif trig.need_prep:
+        words = set(trig.need_prep)
+    return frozenset(words) if words is not None else None
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = _read("triggers.json")
@@ -189,6 +225,14 @@ def load_lexicon() -> Lexicon:
             for form in inflections(lemma, pos, irregular):
                 surface.add(form)
                 form_lemmas.setdefault(form, set()).add((lemma, pos))
+    classes_raw: dict[str, list[str]] = data.get("classes", {})
+    light = frozenset(data.get("light", ()))
+    requirements: dict[str, set[frozenset[str] | None]] = {}
+    for (lemma, pos), entries in by_lemma.items():
+        for trig in entries:
+            need = _requirement(trig, classes_raw, light, irregular)
+            for form in inflections(lemma, pos, irregular):
+                requirements.setdefault(form, set()).add(need)
     # phrasal entries first: "call for" is tried before a bare "call"
     for entries in by_lemma.values():
         entries.sort(key=lambda t: t.particle is None)
@@ -204,4 +248,5 @@ def load_lexicon() -> Lexicon:
         surface_forms=frozenset(f.lower() for f in surface),
         protesters=frozenset(data.get("protesters", ())),
         form_lemmas={f: tuple(sorted(v)) for f, v in form_lemmas.items()},
+        form_requirements={f: (None,) if None in v else tuple(v) for f, v in requirements.items()},
     )

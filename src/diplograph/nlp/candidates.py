@@ -8,7 +8,7 @@ in docs/evaluation.md."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..model import Mention
@@ -23,8 +23,25 @@ def has_party(mentions: Iterable[Mention]) -> bool:
     return any(m.kind in PARTY_KINDS for m in mentions)
 
 
-def has_trigger(tokens: Span, trigger_forms: frozenset[str]) -> bool:
-    return any(tok.lower_ in trigger_forms for tok in tokens)
+Requirements = Mapping[str, tuple[frozenset[str] | None, ...]]
+
+
+def has_trigger(tokens: Span, trigger_forms: frozenset[str], requirements: Requirements | None = None) -> bool:
+    """A trigger form is present, and, when ``requirements`` are given, what one of its entries
+    needs besides ("share" only with "intelligence/information/..." nearby in the sentence)."""
+    lowers: set[str] | None = None
+    for tok in tokens:
+        form = tok.lower_
+        if form not in trigger_forms:
+            continue
+        needs = requirements.get(form) if requirements is not None else None
+        if not needs or None in needs:
+            return True
+        if lowers is None:
+            lowers = {t.lower_ for t in tokens}
+        if any(need & lowers for need in needs if need is not None):
+            return True
+    return False
 
 
 def is_candidate(
@@ -33,9 +50,10 @@ def is_candidate(
     trigger_forms: frozenset[str],
     framework_candidate: Callable[[str], bool] | None = None,
     text: str | None = None,
+    requirements: Requirements | None = None,
 ) -> bool:
     if not has_party(mentions):
         return False
-    if has_trigger(tokens, trigger_forms):
+    if has_trigger(tokens, trigger_forms, requirements):
         return True
     return framework_candidate is not None and framework_candidate(text if text is not None else tokens.text)

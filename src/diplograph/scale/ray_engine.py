@@ -16,6 +16,7 @@ importable: on a cluster, install it on every node (docs/scaling.md)."""
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
 import logging
@@ -115,6 +116,28 @@ def _connect(ray: Any, address: str | None, workers: int | None) -> bool:
     return True
 
 
+@contextlib.contextmanager
+def _quiet_ray_data() -> Iterator[None]:
+    """Ray Data logs every execution's start and end at INFO on the console; a library run should
+    not (its file log under the Ray session folder keeps everything)."""
+    handlers = [h for h in logging.getLogger("ray.data").handlers if not isinstance(h, logging.FileHandler)]
+    levels = [h.level for h in handlers]
+    for handler in handlers:
+        handler.setLevel(max(handler.level, logging.WARNING))
+        handler.addFilter(_drop_progress_bar_notice)
+    try:
+        yield
+    finally:
+        for handler, level in zip(handlers, levels, strict=True):
+            handler.setLevel(level)
+            handler.removeFilter(_drop_progress_bar_notice)
+
+
+def _drop_progress_bar_notice(record: logging.LogRecord) -> bool:
+    # we turn the bars off on purpose (a library must not draw on the terminal)
+    return not record.getMessage().startswith("Progress bars disabled")
+
+
 def _cluster_cpus(ray: Any) -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
@@ -159,10 +182,11 @@ def iter_ray_outcomes(
             RecordWorker, fn_constructor_args=(options, use_store), batch_size=1, batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
         )
-        for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
-            for encoded in batch["outcomes"]:
-                for row in json.loads(encoded):
-                    yield outcome_from_row(row)
+        with _quiet_ray_data():
+            for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+                for encoded in batch["outcomes"]:
+                    for row in json.loads(encoded):
+                        yield outcome_from_row(row)
     except ray.exceptions.RayError as exc:
         raise DiplographError(f"the Ray pipeline failed: {exc}") from None
     finally:

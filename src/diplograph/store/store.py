@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,35 +142,38 @@ class Store:
     def write_document(self, document: Document, analysis: Analysis | None = None) -> WriteResult:
         """Store a document with its observations in one transaction; a document whose text is
         already stored only gains a source row (its URL, id and date are kept too)."""
+        return self.write_documents([(document, analysis)])[0]
+
+    def write_documents(self, items: Sequence[tuple[Document, Analysis | None]]) -> list[WriteResult]:
+        """Store several documents in one transaction (all or none: a killed run redoes the batch)."""
         for attempt in range(3):
             try:
                 with self.engine.begin() as c:
-                    return self._write_document(c, document, analysis)
+                    return [self._write_document(c, document, analysis) for document, analysis in items]
             except IntegrityError:
-                # another writer stored the same text between our check and our insert: retry,
+                # another writer stored one of these texts between our check and our insert: retry,
                 # which now finds it and records a source only
                 if attempt == 2:
                     raise
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot store document {document.doc_id}: {exc}") from None
+                raise StoreError(f"cannot store documents: {exc}") from None
         raise AssertionError("unreachable")
 
     def _write_document(self, c: Connection, document: Document, analysis: Analysis | None) -> WriteResult:
         published = document.published.isoformat() if document.published else None
         existing = c.execute(
-            select(t.documents.c.doc_id, t.documents.c.published, t.documents.c.extractor).where(
-                t.documents.c.doc_id == document.doc_id
-            )
+            select(t.documents.c.published, t.documents.c.extractor).where(t.documents.c.doc_id == document.doc_id)
         ).first()
         source_key = _key(document.record_id, document.url, published, document.input)
         if existing is not None:
             self._add_source(c, document, published, source_key)
-            # relative dates resolve against the earliest publication date of the copies
-            if published and (existing.published is None or published < existing.published):
-                c.execute(
-                    update(t.documents).where(t.documents.c.doc_id == document.doc_id).values(published=published)
-                )
-            if analysis is not None and existing.extractor is None:
+            earlier = bool(published) and (existing.published is None or published < existing.published)
+            if earlier:
+                # relative dates resolve against the earliest publication date of the copies: the
+                # observations must be redone against it (now, or by the next ingest/recode)
+                c.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
+                          .values(published=published, extractor=None))
+            if analysis is not None and (existing.extractor is None or earlier):
                 self._replace_analysis(c, document.doc_id, analysis)
             return WriteResult(document.doc_id, stored=False)
         c.execute(
@@ -184,13 +187,13 @@ class Store:
                 removed=json.dumps(document.removed, ensure_ascii=False),
                 title_end=document.title_span[1] if document.title_span else None,
                 chars=len(document.text),
-                extractor=None,
+                extractor=analysis.extractor if analysis is not None else None,
                 added_at=_now(),
             )
         )
-        self._add_source(c, document, published, source_key)
+        self._insert_source(c, document, published, source_key)
         if analysis is not None:
-            self._replace_analysis(c, document.doc_id, analysis)
+            self._insert_analysis(c, document.doc_id, analysis)
         return WriteResult(document.doc_id, stored=True)
 
     def _add_source(self, c: Connection, document: Document, published: str | None, source_key: str) -> None:
@@ -199,8 +202,10 @@ class Store:
                 t.document_sources.c.doc_id == document.doc_id, t.document_sources.c.source_key == source_key
             )
         ).first()
-        if seen is not None:
-            return
+        if seen is None:
+            self._insert_source(c, document, published, source_key)
+
+    def _insert_source(self, c: Connection, document: Document, published: str | None, source_key: str) -> None:
         c.execute(
             insert(t.document_sources).values(
                 doc_id=document.doc_id,
@@ -228,13 +233,21 @@ class Store:
                 t.framework_observations.c.doc_id == doc_id, t.framework_observations.c.source == "news"
             )
         )
+        self._insert_analysis(c, doc_id, analysis)
+        c.execute(update(t.documents).where(t.documents.c.doc_id == doc_id).values(extractor=analysis.extractor))
+
+    def _insert_analysis(self, c: Connection, doc_id: str, analysis: Analysis) -> None:
         if analysis.mentions:
             c.execute(insert(t.mentions), [mention_row(doc_id, m) for m in analysis.mentions])
-        for event in analysis.events:
-            row = event_row(doc_id, event, analysis.extractor)
-            event_id = c.execute(insert(t.events).values(**row)).inserted_primary_key[0]
-            parties = [{"event_id": event_id, "role": "a", "code": code, "date": row["date"]} for code in event.actor]
-            parties += [{"event_id": event_id, "role": "r", "code": code, "date": row["date"]} for code in event.recipient]
+        if analysis.events:
+            rows = [event_row(doc_id, event, analysis.extractor) for event in analysis.events]
+            ids = c.execute(insert(t.events).returning(t.events.c.id, sort_by_parameter_order=True), rows).scalars().all()
+            parties = [
+                {"event_id": event_id, "role": role, "code": code, "date": row["date"]}
+                for event_id, row, event in zip(ids, rows, analysis.events, strict=True)
+                for role, codes in (("a", event.actor), ("r", event.recipient))
+                for code in codes
+            ]
             if parties:
                 c.execute(insert(t.event_actors), parties)
         if analysis.frameworks:
@@ -242,7 +255,6 @@ class Store:
                 insert(t.framework_observations),
                 [framework_row(doc_id, o, analysis.extractor) for o in analysis.frameworks],
             )
-        c.execute(update(t.documents).where(t.documents.c.doc_id == doc_id).values(extractor=analysis.extractor))
 
     def record_reject(self, rejected: Rejected) -> bool:
         """Record a rejected input once (a re-run does not duplicate it). True when new."""
