@@ -27,12 +27,20 @@ demo: install
 	$(BIN)/diplograph timeline JPN VNM --db $(DEMO_DB)
 	@echo; echo "== Check: Japan joins China, US, India as top-tier partners of Vietnam =="
 	$(BIN)/diplograph check examples/claims/japan-joins-top-tier.txt --db $(DEMO_DB) --published 2023-11-28
+	@echo; echo "== Web interface =="
+	@echo "Run:  $(BIN)/diplograph serve --db $(DEMO_DB)"
+	@echo "then open http://127.0.0.1:8000/country/VNM?as_of=2023-11-30 in a browser."
+
+# saves docs/screenshots/{country,pair,events,document,changes,check}.png (needs /usr/bin/chromium)
+screenshots: install
+	test -f $(DEMO_DB) || $(BIN)/diplograph ingest examples/news --db $(DEMO_DB)
+	$(BIN)/python tools/screenshots.py --db $(DEMO_DB) --output docs/screenshots
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 bench: install

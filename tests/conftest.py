@@ -4,9 +4,8 @@ missing component (model, ../shared, PostgreSQL, chromium...) fails instead."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 import pytest
 

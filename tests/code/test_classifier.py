@@ -34,7 +34,7 @@ DATA = Path(__file__).parent / "data"
 EXAMPLES = DATA / "event_examples.jsonl"
 SHARED = Path(__file__).parents[2].parent / "shared"
 NGEC = SHARED / "train" / "ngec_synthetic_events_2023-10-19.csv.zip"
-FAST = TrainingConfig(char_ngrams=None)
+FAST = TrainingConfig()
 
 # Sentences written for these tests only: none of them is in the training examples.
 FRESH = {

@@ -142,6 +142,18 @@ def test_hostile_article_renders_as_text(page: Any, web_sample: SampleData) -> N
         # no element was made from the payloads, and nothing they carry ran
         assert page.locator(INJECTED).count() == 0, path
         assert page.evaluate("typeof window.__xss") == "undefined", path
+    # the timeline's tooltips show an event's sentence: hover every event to open them all
+    page.goto("/pair/JPN/VNM")
+    page.wait_for_selector("#timeline[data-state=ready]")
+    tips = []
+    boxes = page.locator(".vis-item.vis-box")
+    for i in range(boxes.count()):
+        boxes.nth(i).hover()
+        page.wait_for_timeout(400)  # the tooltip opens after a delay
+        tips += page.locator(".vis-tooltip").all_inner_texts()
+    assert any(XSS_SCRIPT in tip for tip in tips), tips
+    assert page.locator(INJECTED).count() == 0
+    assert page.evaluate("typeof window.__xss") == "undefined"
     # a pasted article is handled the same way by the claim checker
     page.goto("/check")
     page.fill("textarea[name=text]", f"Japan joins China {XSS_ONERROR} as top-tier partners of Vietnam {XSS_SCRIPT}")

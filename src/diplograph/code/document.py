@@ -158,32 +158,21 @@ class DocumentCoder:
             parsed = list(self.nlp.pipe(docs, batch_size=PARSE_BATCH, disable=self._disable))
         else:
             parsed = docs
-        probs: list[dict[str, float] | None] = [None] * len(parsed)
-        if self.classifier is not None and parsed:
-            probs = self._classify(batch, parsed)
         k = 0
         for pending in batch:
             n = len(pending.candidate_docs)
-            yield pending.document, self._code(pending, parsed[k:k + n], probs[k:k + n])
+            yield pending.document, self._code(pending, parsed[k:k + n])
             k += n
 
-    def _classify(self, batch: list[_Pending], parsed: list[Doc]) -> list[dict[str, float] | None]:
-        # only sentences where the lexicon found no trigger need the classifier
-        need = [i for i, d in enumerate(parsed) if not _has_trigger_lemma(d, self.lexicon)]
-        out: list[dict[str, float] | None] = [None] * len(parsed)
-        if not need:
-            return out
+    def _classify_one(self, text: str) -> dict[str, float]:
         try:
-            predictions = self.classifier.predict_proba([parsed[i].text for i in need])
+            return self.classifier.predict_proba([text])[0]
         except Exception as exc:  # noqa: BLE001 - a broken model must not stop coding
             log.warning("event classifier failed, continuing with the lexicon only: %s", exc)
             self.classifier = None
-            return out
-        for i, p in zip(need, predictions, strict=True):
-            out[i] = p
-        return out
+            return {}
 
-    def _code(self, pending: _Pending, parsed: list[Doc], probs: list[dict[str, float] | None]) -> Analysis:
+    def _code(self, pending: _Pending, parsed: list[Doc]) -> Analysis:
         analysis = Analysis(extractor=self.extractor, mentions=pending.mentions,
                             sentences_total=len(pending.sentences), sentences_parsed=len(parsed) if self.parsed else 0)
         if pending.error:
@@ -191,9 +180,10 @@ class DocumentCoder:
             return analysis
         title_events: list[Event] = []
         body_events: list[Event] = []
-        for sentence, sdoc, p in zip(pending.candidates, parsed, probs, strict=True):
+        classify = self._classify_one if self.classifier is not None else None
+        for sentence, sdoc in zip(pending.candidates, parsed, strict=True):
             token_mentions = _token_mentions(sdoc, sentence)
-            events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, type_probs=p,
+            events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
                                    extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
             (title_events if sentence.is_title else body_events).extend(events)
         body_keys = {_event_key(e) for e in body_events}
@@ -226,10 +216,6 @@ def _load_classifier() -> Any:
     except Exception as exc:  # noqa: BLE001 - coding works without the classifier
         log.warning("event classifier not loaded (%s); coding with the trigger lexicon only", exc)
         return None
-
-
-def _has_trigger_lemma(doc: Doc, lexicon: Any) -> bool:
-    return any(lexicon.by_lemma.get(((t.lemma_ or t.lower_).lower(), pos)) for t in doc for pos in ("VERB", "NOUN"))
 
 
 def _sentences(text: str, spans: list[SentenceSpan], mentions: list[Mention], title_end: int | None) -> list[Sentence]:

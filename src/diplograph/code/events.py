@@ -11,7 +11,7 @@ no lexicon trigger fires (see ``CLASSIFIER_MIN``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -390,13 +390,14 @@ def code_sentence(
     sentence: Sentence,
     *,
     parsed: bool = True,
-    type_probs: Mapping[str, float] | None = None,
+    classify: Callable[[str], Mapping[str, float]] | None = None,
     extractor: str = EVENTS_VERSION,
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
 ) -> list[Event]:
     """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
-    actor mentions on that doc's tokens; ``type_probs`` the classifier's output, if any."""
+    actor mentions on that doc's tokens; ``classify`` the event classifier (text -> type
+    probabilities), consulted only when no trigger fires."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
     index = MentionIndex(mentions)
@@ -437,17 +438,31 @@ def code_sentence(
         parties = linear_parties(doc, hit.token.i, index)
         if parties.actor or parties.recipient:
             emit(hit, parties, LINEAR_CONFIDENCE)
-    if not events and not hits and type_probs:
-        best = max(type_probs.items(), key=lambda kv: kv[1])
-        if best[1] >= CLASSIFIER_MIN:
-            root = next((t for t in doc if t.head == t and t.pos_ in {"VERB", "AUX"}), None)
-            if root is not None:
-                parties = find_parties(root, root, index)
-                if parties.actor or parties.recipient:
-                    modality = modality_of(root, root, lower)
-                    events.append(build_event(best[0], None, (), parties, modality, sentence, index, lemmas, lower,
-                                              None or "", round(best[1], 3), extractor, lex, onto))
+    if not events and classify is not None:
+        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto)
     return events
+
+
+def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[str, float]], doc: Doc,
+                     index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str, extractor: str,
+                     lex: Lexicon, onto: Ontology) -> list[Event]:
+    """Where no trigger fired at all (strict or relaxed pass), the classifier's type, if it is
+    sure enough, with the parties of the main verb. Measured (docs/evaluation.md): letting the
+    classifier reorder or override lexicon types lost accuracy, so it only fills in."""
+    if hits:
+        return []
+    best_type, best_p = max(classify(doc.text).items(), key=lambda kv: kv[1])
+    if best_p < CLASSIFIER_MIN:
+        return []
+    root_tok = next((t for t in doc if t.head == t and t.pos_ in {"VERB", "AUX"}), None)
+    if root_tok is None:
+        return []
+    parties = find_parties(root_tok, root_tok, index, event_type=best_type)
+    if not parties.actor and not parties.recipient:
+        return []
+    modality = modality_of(root_tok, root_tok, lower)
+    return [build_event(best_type, None, (), parties, modality, sentence, index, lemmas, lower, "", round(best_p, 3),
+                        extractor, lex, onto)]
 
 
 def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str,

@@ -156,7 +156,7 @@ def inflections(word: str, pos: str, irregular: dict[str, list[str]]) -> set[str
 def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[str],
                  irregular: dict[str, list[str]]) -> frozenset[str] | None:
     """Words (lower-cased forms) of which at least one must be in the sentence for ``trig`` to be
-    able to fire: its particle, the objects or modifiers it needs. None when it needs nothing."""
+    able to fire: its particle, the objects, subject or head it needs. None when it needs nothing."""
     def expand(keys: tuple[str, ...], pos: str = NOUN) -> set[str]:
         out: set[str] = set()
         for key in keys:
@@ -169,20 +169,13 @@ def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[
     words: set[str] | None = None
     if trig.need_obj and not any(k == "*" for k, _ in trig.obj):
         words = expand(tuple(k for k, _ in trig.obj))
-    elif trig.need_mod:
-        words = expand(trig.need_mod)
     elif trig.need_of:
         words = expand(trig.need_of)
     elif trig.need_subj:
         words = expand(trig.need_subj)
     elif trig.need_head:
         words = set(trig.need_head)
-    elif trig.need_light_lemma:
-        words = expand(trig.need_light_lemma, VERB)
-    elif trig.need_light:
-        words = expand(tuple(light), VERB)
-    elif trig.need_prep:
-        words = set(trig.need_prep)
+    # nouns that need a modifier or a light verb are left to the parse: the relaxed pass may use them
     return frozenset(words) if words is not None else None
 
 

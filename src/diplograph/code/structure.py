@@ -33,6 +33,7 @@ TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "
 STATE_AGENTS = frozenset({"government", "army", "police", "troop", "force", "military", "authority", "regime",
                           "soldier", "official", "ministry", "court", "parliament", "navy", "policeman",
                           "administration", "cabinet", "junta", "guard", "warplane", "jet", "aircraft", "gunboat"})
+SENTENCE_WIDE_TARGET = True
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
@@ -277,6 +278,10 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
             tm for tm in index.in_tokens(clause, places=True)
             if id(tm) not in used and not set(tm.codes) <= actor_codes and (tm.kind != "place" or domestic)
         ]
+        if not found and SENTENCE_WIDE_TARGET:
+            # last resort: another party anywhere in the sentence outside the subject
+            found = [tm for tm in index.mentions if tm.kind in PARTY_KINDS and id(tm) not in used
+                     and tm.start not in subject_ids and tm.start not in aside and not set(tm.codes) <= actor_codes]
         if found:
             found.sort(key=lambda tm: abs(tm.start - anchor.i))
             parties.recipient.append(found[0])

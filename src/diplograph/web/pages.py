@@ -34,7 +34,7 @@ def install(app: FastAPI) -> None:
     """Mount /static and the page routes on ``app`` (left out of the OpenAPI schema)."""
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for route, filename in PAGES.items():
-        app.add_api_route(route, _page_handler(filename), methods=["GET"], include_in_schema=False)
+        app.add_api_route(route, _page_handler(filename), methods=["GET", "HEAD"], include_in_schema=False)
 
     async def favicon() -> RedirectResponse:
         return RedirectResponse("/static/favicon.svg")

@@ -98,7 +98,7 @@
       return;
     }
     timelineWidget = new vis.Timeline(container, new vis.DataSet(items), new vis.DataSet(groups), {
-      stack: true, zoomable: true, orientation: "top", margin: { item: 6 }, tooltip: { followMouse: true },
+      stack: true, zoomable: true, orientation: "top", margin: { item: 6 }, tooltip: { followMouse: true, delay: 150 },
     });
     container.dataset.state = "ready";
     container.dataset.items = String(items.length);
