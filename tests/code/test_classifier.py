@@ -85,7 +85,9 @@ def test_featurizer_matches_scikit_learn_tfidf(analyzer: str, ngrams: tuple[int,
     fit_texts, test_texts = texts[::2], texts[1::2]
     from diplograph.code.classifier import vectorizer_options
 
-    reference = TfidfVectorizer(**vectorizer_options(analyzer, ngrams), sublinear_tf=True, min_df=2).fit(fit_texts)
+    reference = TfidfVectorizer(**vectorizer_options(analyzer, ngrams), sublinear_tf=True, min_df=2).fit(
+        fit_texts
+    )
     vocabulary = tuple(sorted(reference.vocabulary_, key=reference.vocabulary_.__getitem__))
     block = FeatureBlock(analyzer, ngrams, vocabulary, reference.idf_.astype(np.float32))
     ours = block.transform(test_texts).toarray()
@@ -99,7 +101,9 @@ def test_stem_conflates_inflections() -> None:
     assert stem("press") == "press"
 
 
-def test_save_and_load_round_trip_is_exact_and_deterministic(small_model: EventClassifier, tmp_path: Path) -> None:
+def test_save_and_load_round_trip_is_exact_and_deterministic(
+    small_model: EventClassifier, tmp_path: Path
+) -> None:
     path = tmp_path / "model.zip"
     small_model.save(path)
     loaded = EventClassifier.load(path)
@@ -174,7 +178,9 @@ def test_train_command(tmp_path: Path) -> None:
     from diplograph.cli.app import app
 
     output = tmp_path / "model.zip"
-    result = CliRunner().invoke(app, ["train", "--data", str(EXAMPLES), "--output", str(output), "--folds", "2"])
+    result = CliRunner().invoke(
+        app, ["train", "--data", str(EXAMPLES), "--output", str(output), "--folds", "2"]
+    )
     assert result.exit_code == 0, result.output
     assert "cross-validated" in result.output
     assert EventClassifier.load(output) is not None

@@ -14,13 +14,17 @@ from .app import app, console
 @app.command("train")
 def train_command(
     data: list[Path] = typer.Option(
-        ..., "--data", help="Training data: NGEC synthetic stories (.csv or .csv.zip) or JSON Lines {text, event}."
+        ...,
+        "--data",
+        help="Training data: NGEC synthetic stories (.csv or .csv.zip) or JSON Lines {text, event}.",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Model file to write (default: the model shipped in the package)."
     ),
     evaluate: list[Path] = typer.Option(
-        [], "--eval", help="JSON Lines {text, event} to score the final model on (information only; never trained on)."
+        [],
+        "--eval",
+        help="JSON Lines {text, event} to score the final model on (information only; never trained on).",
     ),
     seed: int = typer.Option(13, "--seed", help="Seed of the cross-validation folds."),
     folds: int = typer.Option(5, "--folds", help="Cross-validation folds (1 skips cross-validation)."),
@@ -50,9 +54,19 @@ def train_command(
     table.add_column("macro-F1", justify="right")
     for name, result in scores["cross_validation"].items():
         if isinstance(result, dict) and "accuracy" in result:
-            table.add_row(f"cross-validated: {name}", str(result["n"]), f"{result['accuracy']:.3f}", f"{result['macro_f1']:.3f}")
+            table.add_row(
+                f"cross-validated: {name}",
+                str(result["n"]),
+                f"{result['accuracy']:.3f}",
+                f"{result['macro_f1']:.3f}",
+            )
     for result in scores["evaluation"]:
-        table.add_row(f"evaluation: {result['file']}", str(result["n"]), f"{result['accuracy']:.3f}", f"{result['macro_f1']:.3f}")
+        table.add_row(
+            f"evaluation: {result['file']}",
+            str(result["n"]),
+            f"{result['accuracy']:.3f}",
+            f"{result['macro_f1']:.3f}",
+        )
     console.print(table)
     model = scores["model"]
     console.print(

@@ -64,10 +64,10 @@ def stem(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             if suffix == "s" and token.endswith("ss"):
                 break
-            token = token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-            break
+            return token[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    # "impose" and "imposed" meet at "impos"; "agree" and "agreed" at "agre".
     if token.endswith("e") and len(token) > 3:
-        token = token[:-1]
+        return token[:-1]
     return token
 
 
@@ -200,7 +200,9 @@ class EventClassifier:
                 {"analyzer": b.analyzer, "ngram_range": list(b.ngram_range), "sublinear_tf": b.sublinear_tf}
                 for b in self.blocks
             ],
-            **{k: v for k, v in self.meta.items() if k not in ("format", "format_version", "types", "blocks")},
+            **{
+                k: v for k, v in self.meta.items() if k not in ("format", "format_version", "types", "blocks")
+            },
         }
         entries: list[tuple[str, bytes]] = [("meta.json", _json_bytes(meta))]
         for i, block in enumerate(self.blocks):

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import DateValue, Event, Sentence
+from ..nlp import morph
 from .modality import modality_of
-from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, load_lexicon, load_ontology
+from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, inflections, load_lexicon, load_ontology
 from .structure import PARTY_KINDS, MentionIndex, Parties, TokenMention, find_parties, linear_parties
 
 EVENTS_VERSION = "events-1"
@@ -487,3 +488,46 @@ def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: se
                 return [build_event(entry.type, entry.mode, entry.contexts, parties, modality, sentence, index,
                                     lemmas | {lemma}, lower, entry.text, 0.4, extractor, lex, onto)]
     return []
+
+
+# ---------------------------------------------------------------------- lemma table
+# words outside the lexicon whose lemma the coder reads (auxiliaries, reporting verbs)
+EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
+    "be": ("is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"),
+    "have": ("has", "had", "having", "'ve"),
+    "do": ("does", "did", "done", "doing"),
+    "go": ("goes", "went", "gone", "going"),
+    "use": ("uses", "used", "using"),
+}
+
+
+def lemma_table() -> dict[str, str]:
+    """Inflected form -> lemma for every word the event coder reads by lemma: the table of the
+    cheap diplograph_morph component (nlp/morph.py) that replaces spaCy's lemmatizer."""
+    from . import modality, structure
+
+    lex = load_lexicon()
+    irregular = lex.irregular
+    table: dict[str, str] = {}
+    for lemma, forms in EXTRA_LEMMAS.items():
+        table[lemma] = lemma
+        for form in forms:
+            table[form] = lemma
+    # a form that is itself a lemma keeps it ("meeting" the noun, "ruling")
+    for lemma, _pos in lex.by_lemma:
+        table.setdefault(lemma, lemma)
+    verbs = set(lex.light_verbs) | set(modality.NEGATING_GOVERNORS) | set(modality.HYPOTHETICAL_GOVERNORS)
+    verbs |= set(modality.PLANNED_GOVERNORS) | set(SAYING_VERBS)
+    verbs |= {lemma for lemma, pos in lex.by_lemma if pos == VERB}
+    nouns = {lemma for lemma, pos in lex.by_lemma if pos == NOUN}
+    nouns |= set().union(*lex.classes.values()) | lex.protesters | QUANTIFIER_NOUNS | structure.STATE_AGENTS
+    nouns |= {w for cues in lex.context_cues.values() for w in cues if " " not in w}
+    nouns |= {w for by_mode in lex.mode_cues.values() for cues in by_mode.values() for w in cues}
+    for pos, words in ((VERB, verbs), (NOUN, nouns)):
+        for word in sorted(words):
+            for form in sorted(inflections(word, pos, irregular)):
+                table.setdefault(form, word)
+    return table
+
+
+morph.set_lemma_source(lemma_table)

@@ -75,6 +75,7 @@ class Lexicon:
     # inflected form -> what else the sentence must contain for one of its entries to fire
     # (None: nothing); the cheap pre-parse filter reads it (nlp/candidates.py)
     form_requirements: dict[str, tuple[frozenset[str] | None, ...]] = field(default_factory=dict)
+    irregular: dict[str, list[str]] = field(default_factory=dict)
 
     def entries(self, lemma: str, pos: str) -> list[Trigger]:
         return self.by_lemma.get((lemma, pos), [])
@@ -240,6 +241,8 @@ def load_lexicon() -> Lexicon:
         context_defaults={t: tuple(v) for t, v in data.get("context_defaults", {}).items()},
         surface_forms=frozenset(f.lower() for f in surface),
         protesters=frozenset(data.get("protesters", ())),
+        irregular=irregular,
         form_lemmas={f: tuple(sorted(v)) for f, v in form_lemmas.items()},
         form_requirements={f: (None,) if None in v else tuple(v) for f, v in requirements.items()},
     )
+

