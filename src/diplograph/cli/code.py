@@ -50,7 +50,7 @@ def _code_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         from ..code.document import DocumentCoder
         from ..settings import load_options
 
-        _worker_coder = DocumentCoder(load_options())
+        _worker_coder = DocumentCoder(load_options(), use_classifier=True)
     return _code_with(_worker_coder, records)
 
 
@@ -82,7 +82,7 @@ def _results(records: Iterator[dict[str, Any]], jobs: int) -> Iterator[dict[str,
         from ..code.document import DocumentCoder
         from ..settings import load_options
 
-        coder = DocumentCoder(load_options())
+        coder = DocumentCoder(load_options(), use_classifier=True)
         for chunk in _chunks(records, CHUNK):
             yield from _code_with(coder, chunk)
         return

@@ -2,7 +2,7 @@
 
 The model is stored as plain data (a zip of JSON and ``.npy`` arrays, read with ``allow_pickle=False``),
 never as a pickle: loading it executes no code and does not depend on the scikit-learn version that
-trained it. Prediction re-creates the features with scikit-learn's ``CountVectorizer`` over the stored
+trained it. Prediction re-creates the features in plain Python and numpy over the stored
 vocabulary and applies the stored IDF weights and coefficients with numpy, so training (``train.py``)
 and prediction share this one featurizer.
 """
@@ -17,13 +17,14 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
 
 from ..errors import ModelError
+
+if TYPE_CHECKING:  # scipy and scikit-learn are for training only: importing them costs seconds
+    import scipy.sparse as sp
 
 logger = logging.getLogger(__name__)
 
@@ -94,49 +95,120 @@ def vectorizer_options(analyzer: str, ngram_range: tuple[int, int]) -> dict[str,
     return {"analyzer": analyzer, "ngram_range": ngram_range, "lowercase": True}
 
 
+_WHITESPACE = re.compile(r"\s\s+")
+
+
+def _word_ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
+    low, high = ngram_range
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), high + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def _char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    # the n-grams scikit-learn's "char_wb" analyzer yields, in the same order
+    low, high = ngram_range
+    grams: list[str] = []
+    for word in _WHITESPACE.sub(" ", text).split():
+        word = f" {word} "
+        for n in range(low, high + 1):
+            offset = 0
+            grams.append(word[offset : offset + n])
+            while offset + n < len(word):
+                offset += 1
+                grams.append(word[offset : offset + n])
+            if offset == 0:  # the word is shorter than n
+                break
+    return grams
+
+
+def _char_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    text = _WHITESPACE.sub(" ", text)
+    low, high = ngram_range
+    return [text[i : i + n] for n in range(low, high + 1) for i in range(len(text) - n + 1)]
+
+
+def analyze(analyzer: str, ngram_range: tuple[int, int], text: str) -> list[str]:
+    """The terms of ``text`` as scikit-learn's vectorizers would produce them for training."""
+    if analyzer == "word_stem":
+        return _stemmed_ngrams(ngram_range)(text)
+    lowered = text.lower()
+    if analyzer == "word":
+        return _word_ngrams(_TOKEN.findall(lowered), ngram_range)
+    if analyzer == "char_wb":
+        return _char_wb_ngrams(lowered, ngram_range)
+    return _char_ngrams(lowered, ngram_range)
+
+
 @dataclass(frozen=True)
 class FeatureBlock:
-    """One bag of n-grams: its analyzer, n-gram range, vocabulary (in column order) and IDF weights."""
+    """One bag of n-grams: its analyzer, n-gram range, vocabulary (in column order) and IDF weights.
 
-    analyzer: str  # "word" or "char_wb"
+    Prediction computes the features in plain Python and numpy (what ``TfidfVectorizer`` computes,
+    checked by a test), so that loading the classifier does not import scikit-learn and SciPy."""
+
+    analyzer: str  # "word", "word_stem", "char_wb" or "char"
     ngram_range: tuple[int, int]
     vocabulary: tuple[str, ...]
     idf: np.ndarray
     sublinear_tf: bool = True
-    _counter: CountVectorizer = field(init=False, repr=False, compare=False)
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.analyzer not in ANALYZERS:
             raise ModelError(f"unknown feature analyzer {self.analyzer!r}")
         if len(self.vocabulary) != len(self.idf):
             raise ModelError("feature block vocabulary and IDF weights differ in length")
-        counter = CountVectorizer(
-            **vectorizer_options(self.analyzer, self.ngram_range),
-            vocabulary={term: i for i, term in enumerate(self.vocabulary)},
-            dtype=np.float32,
-        )
-        object.__setattr__(self, "_counter", counter)
+        object.__setattr__(self, "_index", {term: i for i, term in enumerate(self.vocabulary)})
+        object.__setattr__(self, "idf", np.asarray(self.idf, dtype=np.float32))
 
     @property
     def size(self) -> int:
         return len(self.vocabulary)
 
-    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """TF-IDF rows, L2-normalised per block (what ``TfidfVectorizer(sublinear_tf=...)`` computes)."""
-        counts = self._counter.transform(texts).tocsr()
+    def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The non-zero columns of one text's TF-IDF row (L2-normalised) and their weights."""
+        counts: dict[int, int] = {}
+        index = self._index
+        for term in analyze(self.analyzer, self.ngram_range, text):
+            column = index.get(term)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         if self.sublinear_tf:
-            np.log(counts.data, out=counts.data)
-            counts.data += 1.0
-        weighted = counts.multiply(self.idf.astype(np.float32)).tocsr()
-        squared = weighted.multiply(weighted).sum(axis=1).A1
-        norms = np.sqrt(squared)
-        norms[norms == 0.0] = 1.0
-        return sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ weighted)
+            values = np.log(values) + 1.0
+        values *= self.idf[columns]
+        norm = float(np.sqrt(np.dot(values, values)))
+        if norm > 0.0:
+            values /= norm
+        return columns, values
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """TF-IDF rows as a sparse matrix (for training and tests; imports SciPy)."""
+        import scipy.sparse as sparse
+
+        indptr, indices, data = [0], [], []
+        for text in texts:
+            columns, values = self.row(text)
+            indices.append(columns)
+            data.append(values)
+            indptr.append(indptr[-1] + len(columns))
+        return sparse.csr_matrix(
+            (np.concatenate(data) if data else np.zeros(0, np.float32),
+             np.concatenate(indices) if indices else np.zeros(0, np.int64), np.asarray(indptr)),
+            shape=(len(texts), self.size), dtype=np.float32,
+        )
 
 
 def featurize(blocks: Sequence[FeatureBlock], texts: Sequence[str]) -> sp.csr_matrix:
-    """The feature matrix of ``texts``: the blocks side by side."""
-    return sp.hstack([block.transform(texts) for block in blocks], format="csr", dtype=np.float32)
+    """The feature matrix of ``texts``: the blocks side by side (training; imports SciPy)."""
+    import scipy.sparse as sparse
+
+    return sparse.hstack([block.transform(texts) for block in blocks], format="csr", dtype=np.float32)
 
 
 class EventClassifier:
@@ -171,8 +243,14 @@ class EventClassifier:
             raise TypeError("predict_matrix takes a list of texts, not one string")
         if not texts:
             return np.zeros((0, len(self.types)), dtype=np.float32)
-        features = featurize(self.blocks, [text if isinstance(text, str) else "" for text in texts])
-        scores = np.asarray(features @ self._coef_t) + self._intercept
+        scores = np.tile(self._intercept, (len(texts), 1))
+        for i, text in enumerate(texts):
+            offset = 0
+            for block in self.blocks:
+                columns, values = block.row(text if isinstance(text, str) else "")
+                if len(columns):
+                    scores[i] += values @ self._coef_t[columns + offset]
+                offset += block.size
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)

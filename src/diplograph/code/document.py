@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Sentence
 from ..nlp import has_parser, load_nlp
-from ..nlp.candidates import is_candidate
+from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
 from .events import EVENTS_VERSION, code_sentence
 from .plover import load_lexicon, load_ontology
@@ -68,7 +68,7 @@ class DocumentCoder:
     (the model, lexicon, matcher and classifier load once); nothing in it needs pickling."""
 
     def __init__(self, options: Options | None = None, nlp: Language | None = None, *,
-                 use_classifier: bool = True) -> None:
+                 use_classifier: bool = False) -> None:
         from ..actors import ActorMatcher
 
         self.options = options
@@ -79,12 +79,17 @@ class DocumentCoder:
         self.lexicon = load_lexicon()
         self.ontology = load_ontology()
         self.trigger_forms = self.lexicon.surface_forms
-        self.classifier: Any = None
-        if use_classifier:
-            self.classifier = _load_classifier()
+        # The classifier only fills in where no trigger fired (+1 of 322 gold sentences, see
+        # docs/evaluation.md) and importing scikit-learn costs ~4 s per process: `diplograph code`
+        # turns it on, ingest leaves it off unless asked. It is loaded on first use.
+        self.use_classifier = use_classifier
+        self._classifier: Any = None
+        self._classifier_loaded = False
         self.extractor = EXTRACTOR_VERSION
         self._framework_candidate: Callable[[str], bool] = is_framework_candidate or (lambda text: False)
         self._disable = [p for p in self.nlp.pipe_names if p in {"ner"}]
+        self.filter = CandidateFilter(self.nlp.vocab, self.trigger_forms, self.lexicon.form_requirements,
+                                      self._framework_candidate)
 
     # ------------------------------------------------------------------ public API
     def analyze(self, document: Document) -> Analysis:
@@ -143,9 +148,10 @@ class DocumentCoder:
             pending.mentions = mentions
             pending.sentences = _sentences(text, spans, mentions, title_end)
             _assign_dates(pending.sentences, document.published)
-            for sentence, span in zip(pending.sentences, spans, strict=True):
-                if is_candidate(doc[span.start:span.end], sentence.mentions, self.trigger_forms,
-                                self._framework_candidate, sentence.text, self.lexicon.form_requirements):
+            flags = self.filter.select(doc, [(s.start, s.end) for s in spans],
+                                       [s.mentions for s in pending.sentences], [s.text for s in pending.sentences])
+            for sentence, span, flag in zip(pending.sentences, spans, flags, strict=True):
+                if flag:
                     pending.candidates.append(sentence)
                     pending.candidate_docs.append(doc[span.start:span.end].as_doc())
         except InputError as exc:
@@ -164,9 +170,24 @@ class DocumentCoder:
             yield pending.document, self._code(pending, parsed[k:k + n])
             k += n
 
+    @property
+    def classifier(self) -> Any:
+        if self.use_classifier and not self._classifier_loaded:
+            self._classifier_loaded = True
+            self._classifier = _load_classifier()
+        return self._classifier if self.use_classifier else None
+
+    @classifier.setter
+    def classifier(self, value: Any) -> None:
+        self._classifier, self._classifier_loaded = value, True
+        self.use_classifier = value is not None
+
     def _classify_one(self, text: str) -> dict[str, float]:
+        model = self.classifier
+        if model is None:
+            return {}
         try:
-            return self.classifier.predict_proba([text])[0]
+            return model.predict_proba([text])[0]
         except Exception as exc:  # noqa: BLE001 - a broken model must not stop coding
             log.warning("event classifier failed, continuing with the lexicon only: %s", exc)
             self.classifier = None
@@ -180,7 +201,7 @@ class DocumentCoder:
             return analysis
         title_events: list[Event] = []
         body_events: list[Event] = []
-        classify = self._classify_one if self.classifier is not None else None
+        classify = self._classify_one if self.use_classifier else None
         for sentence, sdoc in zip(pending.candidates, parsed, strict=True):
             token_mentions = _token_mentions(sdoc, sentence)
             events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,

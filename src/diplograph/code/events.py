@@ -501,21 +501,13 @@ EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
 }
 
 
-def lemma_table() -> dict[str, str]:
-    """Inflected form -> lemma for every word the event coder reads by lemma: the table of the
-    cheap diplograph_morph component (nlp/morph.py) that replaces spaCy's lemmatizer."""
+def lemma_table() -> dict[str, dict[str, str]]:
+    """Inflected form -> lemma, for verbs and for nouns, of every word the event coder reads by
+    lemma: the tables of the cheap diplograph_morph component (nlp/morph.py) that replaces spaCy's
+    lemmatizer."""
     from . import modality, structure
 
     lex = load_lexicon()
-    irregular = lex.irregular
-    table: dict[str, str] = {}
-    for lemma, forms in EXTRA_LEMMAS.items():
-        table[lemma] = lemma
-        for form in forms:
-            table[form] = lemma
-    # a form that is itself a lemma keeps it ("meeting" the noun, "ruling")
-    for lemma, _pos in lex.by_lemma:
-        table.setdefault(lemma, lemma)
     verbs = set(lex.light_verbs) | set(modality.NEGATING_GOVERNORS) | set(modality.HYPOTHETICAL_GOVERNORS)
     verbs |= set(modality.PLANNED_GOVERNORS) | set(SAYING_VERBS)
     verbs |= {lemma for lemma, pos in lex.by_lemma if pos == VERB}
@@ -523,11 +515,19 @@ def lemma_table() -> dict[str, str]:
     nouns |= set().union(*lex.classes.values()) | lex.protesters | QUANTIFIER_NOUNS | structure.STATE_AGENTS
     nouns |= {w for cues in lex.context_cues.values() for w in cues if " " not in w}
     nouns |= {w for by_mode in lex.mode_cues.values() for cues in by_mode.values() for w in cues}
+    tables: dict[str, dict[str, str]] = {VERB: {}, NOUN: {}}
+    for lemma, forms in EXTRA_LEMMAS.items():
+        tables[VERB][lemma] = lemma
+        for form in forms:
+            tables[VERB][form] = lemma
     for pos, words in ((VERB, verbs), (NOUN, nouns)):
+        table = tables[pos]
+        for word in words:
+            table.setdefault(word, word)  # a form that is itself a lemma keeps it
         for word in sorted(words):
-            for form in sorted(inflections(word, pos, irregular)):
+            for form in sorted(inflections(word, pos, lex.irregular)):
                 table.setdefault(form, word)
-    return table
+    return tables
 
 
 morph.set_lemma_source(lemma_table)

@@ -8,13 +8,14 @@ in docs/evaluation.md."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 PARTY_KINDS = frozenset({"state", "org", "person", "group"})
 
@@ -57,3 +58,52 @@ def is_candidate(
     if has_trigger(tokens, trigger_forms, requirements):
         return True
     return framework_candidate is not None and framework_candidate(text if text is not None else tokens.text)
+
+
+class CandidateFilter:
+    """``is_candidate`` for all sentences of a tokenized document at once: the trigger-form test
+    runs on the document's array of lower-case hashes, without creating Token objects."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        trigger_forms: frozenset[str],
+        requirements: Requirements | None = None,
+        framework_candidate: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.strings = vocab.strings
+        self.forms = trigger_forms
+        self.requirements = requirements or {}
+        self.framework_candidate = framework_candidate
+        self._hashes = frozenset(vocab.strings.add(f) for f in trigger_forms)
+
+    def select(self, doc: Doc, spans: Sequence[tuple[int, int]], mentions: Sequence[Iterable[Mention]],
+               texts: Sequence[str]) -> list[bool]:
+        """One flag per sentence ``spans[i]`` (token start, end) with its mentions and text."""
+        from spacy.attrs import LOWER
+
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        hashes = self._hashes
+        flags: list[bool] = []
+        for (start, end), ms, text in zip(spans, mentions, texts, strict=True):
+            ok = False
+            if has_party(ms):
+                where = [i - start for i in range(start, end) if lowers[i] in hashes]
+                if where:
+                    ok = self._requirements_met(lowers, start, end, where)
+                if not ok and self.framework_candidate is not None:
+                    ok = self.framework_candidate(text)
+            flags.append(ok)
+        return flags
+
+    def _requirements_met(self, lowers: list[int], start: int, end: int, where: list[int]) -> bool:
+        words: set[str] | None = None
+        for offset in where:
+            needs = self.requirements.get(self.strings[lowers[start + offset]])
+            if not needs or None in needs:
+                return True
+            if words is None:
+                words = {self.strings[h] for h in lowers[start:end]}
+            if any(need & words for need in needs if need is not None):
+                return True
+        return False

@@ -28,7 +28,7 @@ TAG_POS: dict[str, str] = {
 AUX_DEPS = frozenset({"aux", "auxpass"})
 COMPONENT = "diplograph_morph"
 
-LemmaTable = Mapping[str, str]
+LemmaTable = Mapping[str, Mapping[str, str]]  # "VERB" / "NOUN" -> form -> lemma
 _table_source: Callable[[], LemmaTable] | None = None
 
 
@@ -56,7 +56,8 @@ def noun_lemma(lower: str) -> str:
 
 @Language.component(COMPONENT)
 def diplograph_morph(doc: Doc) -> Doc:
-    table = _table()
+    tables = _table()
+    verbs, nouns = tables.get("VERB", {}), tables.get("NOUN", {})
     for tok in doc:
         tag = tok.tag_
         pos = TAG_POS.get(tag, "PUNCT")
@@ -66,8 +67,11 @@ def diplograph_morph(doc: Doc) -> Doc:
             pos = "SCONJ"
         tok.pos_ = pos
         lower = tok.lower_
-        lemma = table.get(lower)
-        if lemma is None:
-            lemma = noun_lemma(lower) if tag in {"NNS", "NNPS"} and pos == "NOUN" else lower
+        if pos in {"VERB", "AUX"}:
+            lemma = verbs.get(lower) or nouns.get(lower) or lower
+        else:
+            lemma = nouns.get(lower) or verbs.get(lower)
+            if lemma is None:
+                lemma = noun_lemma(lower) if tag == "NNS" else lower
         tok.lemma_ = lemma
     return doc

@@ -5,7 +5,8 @@ avoid; its ``sentencizer`` splits after every full stop token. News text needs a
 paragraph breaks (a whitespace token holding a newline) always end a sentence, and a full stop
 ends one only when the next word looks like a sentence start (capital letter, digit, opening
 quote). Abbreviations ("Mr.", "U.S.", "Jan.") are kept whole by spaCy's tokenizer exceptions, so
-a stand-alone "." token is almost always sentence-final."""
+a stand-alone "." token is almost always sentence-final. Works on the token offset arrays and
+the text, without creating Token objects (this runs on every sentence of every document)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»", "''"})
 _OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«", "``"})
 # Long enumerations (tables in wire copy) are cut so that one parse never sees thousands of tokens.
 MAX_TOKENS = 160
+_SOFT_BREAKS = frozenset({";", ",", ":", "-", "--", "—", "–"})
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,21 @@ def _starts_sentence(text: str) -> bool:
 
 def split_sentences(doc: Doc) -> list[SentenceSpan]:
     """Sentences of a tokenizer-only doc, whitespace-only stretches left out."""
-    spans: list[SentenceSpan] = []
+    from spacy.attrs import IDX, LENGTH
+
     n = len(doc)
+    if n == 0:
+        return []
+    text = doc.text
+    arr = doc.to_array([IDX, LENGTH]).tolist()
+    starts = [a[0] for a in arr]
+    ends = [a[0] + a[1] for a in arr]
+    words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+    # whitespace after token i: up to the next token (or the end of the text)
+    after = [text[ends[i]:(starts[i + 1] if i + 1 < n else len(text))] for i in range(n)]
+    space = [not w.strip() for w in words]
+
+    spans: list[SentenceSpan] = []
     start: int | None = None
 
     def close(end: int) -> None:
@@ -52,41 +67,39 @@ def split_sentences(doc: Doc) -> list[SentenceSpan]:
         if start is None:
             return
         last = end - 1
-        while last >= start and doc[last].is_space:
+        while last >= start and space[last]:
             last -= 1
         if last >= start:
-            first_tok, last_tok = doc[start], doc[last]
-            spans.append(SentenceSpan(start, last + 1, first_tok.idx, last_tok.idx + len(last_tok.text)))
+            spans.append(SentenceSpan(start, last + 1, starts[start], ends[last]))
         start = None
 
     i = 0
     while i < n:
-        tok = doc[i]
-        text = tok.text
-        if tok.is_space:
-            if "\n" in text or "\n" in tok.whitespace_:
+        word = words[i]
+        if space[i]:
+            if "\n" in word or "\n" in after[i]:
                 close(i)
             i += 1
             continue
         if start is None:
             start = i
-        if "\n" in tok.whitespace_:
+        if "\n" in after[i]:
             close(i + 1)
             i += 1
             continue
-        if _is_final(text):
+        if _is_final(word):
             j = i + 1
             # a closing quote hugs the full stop; one after a space opens the next sentence
-            while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+            while j < n and words[j] in _CLOSERS and not after[j - 1]:
                 j += 1
             k = j
-            while k < n and doc[k].is_space and "\n" not in doc[k].text:
+            while k < n and space[k] and "\n" not in words[k]:
                 k += 1
-            if k >= n or _starts_sentence(doc[k].text) or text != ".":
+            if k >= n or _starts_sentence(words[k]) or word != ".":
                 close(j)
                 i = j
                 continue
-        if start is not None and i - start + 1 >= MAX_TOKENS and (text in {";", ","} or tok.is_punct):
+        if i - start + 1 >= MAX_TOKENS and word in _SOFT_BREAKS:
             close(i + 1)
         i += 1
     close(n)
