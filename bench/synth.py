@@ -129,9 +129,13 @@ def _sentence(rng: random.Random, a: str, b: str, event: str) -> str:
 
 
 def _documents(rng: random.Random, n_docs: int) -> list[dict[str, Any]]:
+    """Documents whose texts are as different from one another as distinct news stories are (a
+    text drawn from a small vocabulary would make every document a near-copy of every other, and
+    the knowledge base's syndication check would rightly group them all)."""
     docs = []
     for i in range(n_docs):
-        text = f"Synthetic article {i}. " + " ".join(rng.choice(_WORDS) for _ in range(40))
+        text = f"Synthetic article {i}. " + " ".join(f"{rng.choice(_WORDS)}{rng.randrange(100_000)}"
+                                                     for _ in range(40))
         docs.append({"doc_id": f"{i:032x}", "title": f"Synthetic article {i}", "text": text, "language": "en",
                      "published": _day(rng), "url": f"https://synthetic.example/{i}", "removed": "[]",
                      "title_end": None, "chars": len(text), "extractor": "synthetic",

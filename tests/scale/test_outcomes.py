@@ -73,8 +73,7 @@ def test_load_writes_what_a_direct_ingest_writes(tmp_path: Path, store_db: str) 
     direct_db = str(tmp_path / "direct.sqlite")
     direct = IngestReport()
     store = Store(direct_db)
-    for outcome in _outcomes():
-        _account(store, outcome, direct)
+    _account(store, _outcomes(), direct)
     store.close()
 
     assert loaded.to_dict() == direct.to_dict()

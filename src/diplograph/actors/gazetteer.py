@@ -64,6 +64,14 @@ class Leader:
 
 
 @dataclass(frozen=True)
+class DomesticGroup:
+    """A group noun standing for a part of a state without naming it ("the rebels", "police")."""
+
+    sector: str
+    needs_the: bool  # "the government" is an actor, "government bonds" is not
+
+
+@dataclass(frozen=True)
 class FocusPhrase:
     kind: str  # "pair" or "single"
     group: str
@@ -109,6 +117,9 @@ class Gazetteer:
         self.context_blockers: dict[str, tuple[str, ...]] = {}
         self.sectors: dict[str, str] = {}
         self.titles: dict[str, tuple[str, str | None]] = {}
+        # titles of a state office: title + name resolve to the one state in focus
+        self.office_titles: frozenset[str] = frozenset()
+        self.domestic_groups: dict[str, DomesticGroup] = {}
         self.leaders: list[Leader] = []
         self.focus_phrases: dict[str, FocusPhrase] = {}
         self.groups: dict[str, frozenset[str]] = {}
@@ -198,7 +209,11 @@ class Gazetteer:
             if context:
                 self.context_blockers[form] = tuple(_split(context))
         self.sectors = {phrase.lower(): sector for phrase, sector in _rows("sectors.tsv")}
-        self.titles = {title.lower(): (role, country or None) for title, role, country in _rows("titles.tsv")}
+        title_rows = list(_rows("titles.tsv"))
+        self.titles = {row[0].lower(): (row[1], row[2] or None) for row in title_rows}
+        self.office_titles = frozenset(row[0].lower() for row in title_rows if len(row) > 3 and row[3] == "1")
+        self.domestic_groups = {phrase.lower(): DomesticGroup(sector, determiner == "the")
+                                for phrase, sector, determiner in _rows("domestic_groups.tsv")}
         for name, keys, code, title, role, start, end in _rows("leaders.tsv"):
             self.leaders.append(Leader(name, tuple(_split(keys)), code, title, role, _date(start), _date(end)))
         for phrase, kind, group, sector in _rows("focus_phrases.tsv"):

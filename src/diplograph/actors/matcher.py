@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from diplograph.actors.domestic import DomesticRules, PendingMention
 from diplograph.actors.focus import MentionContext
 from diplograph.actors.gazetteer import ANY_GROUP, FormRow, Gazetteer, Leader
 from diplograph.actors.persons import Person, is_name_token, osa_distance, read_name
@@ -35,7 +36,7 @@ FUZZY_CACHE_SIZE = 50_000
 ORTH_CACHE_SIZE = 500_000
 
 _ACTOR, _BLOCK, _LEADER = "A", "B", "L"
-_TITLE, _SECTOR, _FOCUS = "T", "S", "F"
+_TITLE, _SECTOR, _FOCUS, _DOMESTIC = "T", "S", "F", "D"
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class ActorMatcher:
             doc = self._make_doc(variant)
             if len(doc):
                 docs.append(doc)
-                if category in (_ACTOR, _LEADER, _TITLE, _FOCUS):
+                if category in (_ACTOR, _LEADER, _TITLE, _FOCUS, _DOMESTIC):
                     self._starts.add(doc[0].text.lower())
         matcher.add(label, docs)
 
@@ -108,11 +109,14 @@ class ActorMatcher:
             if " " not in name and len(name) >= MIN_FUZZY_TARGET:
                 self._fuzzy_index.setdefault((name[0], len(name)), []).append((name, True))
         for title in gaz.titles:
-            self._add(self._lower, _TITLE, title, {title})
+            # "Gen." is one token, "gen." two: add the capitalised spellings too
+            self._add(self._lower, _TITLE, title, {title, title.capitalize(), title.title()})
         for phrase in gaz.sectors:
             self._add(self._lower, _SECTOR, phrase, {phrase})
         for phrase in gaz.focus_phrases:
             self._add(self._lower, _FOCUS, phrase, {phrase})
+        for phrase in gaz.domestic_groups:
+            self._add(self._lower, _DOMESTIC, phrase, {phrase})
         # "the" is no start: "two"/"both"/"bilateral"/"nation" are what a focus phrase needs
         self._starts.discard("the")
 
@@ -149,6 +153,8 @@ class ActorMatcher:
             context.new_sentence(is_title)
             walk.sentence(start, end)
         context.new_sentence(False)
+        # mentions resolved when their sentence ended were appended after later ones
+        walk.mentions.sort(key=lambda mention: mention.start)
         return walk.mentions
 
     def _classify(self, doc: Doc) -> tuple[dict[int, tuple[int, _Key]], dict[int, list[tuple[int, _Key]]]]:
@@ -223,7 +229,7 @@ class ActorMatcher:
         return result
 
 
-class _Walk:
+class _Walk(DomesticRules):
     """One left-to-right pass over a document's tokens."""
 
     def __init__(self, matcher: ActorMatcher, doc: Doc, context: MentionContext) -> None:
@@ -242,6 +248,7 @@ class _Walk:
         self.consumed = bytearray(len(doc) + 1)
         self.sent_start = 0
         self.sent_end = 0
+        self.pending: list[PendingMention] = []
 
     # --------------------------------------------------------------------------- helpers
     def _emit(self, start_tok: int, end_tok: int, codes: tuple[str, ...], kind: str, via: str,
@@ -263,9 +270,6 @@ class _Walk:
 
     def _span(self, start_tok: int, end_tok: int) -> str:
         return self.text[self.starts[start_tok]:self._end_char(end_tok)]
-
-    def _lower(self, i: int) -> str:
-        return self.words[i].lower()
 
     def _kind(self, code: str) -> str:
         actor = self.gaz.actors.get(code)
@@ -305,6 +309,7 @@ class _Walk:
                 word = self.words[i]
                 nxt = self._on_token(i) if word[:1].isupper() or "-" in word else i + 1
             free = max(nxt, i + 1)
+        self._resolve_pending()
 
     def _on_orth(self, start: int, end: int, key: _Key) -> int:
         if key.category == _BLOCK:
@@ -348,7 +353,16 @@ class _Walk:
         kind = self._kind(code)
         # a titled person: "Japanese Prime Minister Fumio Kishida", "China's foreign minister Wang Yi"
         after = self._after_possessive(end)
-        title = self._lower_at(after, _TITLE)
+        # "Lebanon's new President Elias Hrawi", "Iraq's former prime minister"
+        modifiers = self.gaz.words("title_modifier")
+        title_start = after
+        while title_start < min(self.sent_end, after + 2) and self._lower(title_start) in modifiers:
+            title_start += 1
+        title = self._lower_at(title_start, _TITLE) if title_start > after else None
+        if title is not None and title[1] in self.gaz.office_titles:
+            after = title_start
+        else:
+            title = self._lower_at(after, _TITLE)
         if title is not None:
             title_end, title_key = title
             name_end = read_name(self.words, self.starts, title_end, self.sent_end, self._stops())
@@ -395,7 +409,8 @@ class _Walk:
     def _person_mention(self, start: int, end: int, person: Person, via: str) -> int:
         """Emit a person mention; "Kishida's government" becomes the state's government."""
         after = self._after_possessive(end)
-        if after > end and after < self.sent_end and self._lower(after) in self.gaz.words("government_noun"):
+        # "Kishida's government", "the Bush administration"
+        if after < self.sent_end and self._lower(after) in self.gaz.words("government_noun"):
             self._emit(start, after + 1, (person.code,), self._kind(person.code), "person",
                        sector="government", person=person.name, role=person.role)
             return after + 1
@@ -443,6 +458,8 @@ class _Walk:
                 nxt = self._on_title(i, end, key.key)
             elif key.category == _FOCUS:
                 nxt = self._on_focus(i, end, key.key)
+            elif key.category == _DOMESTIC:
+                nxt = self._on_domestic(i, end, key.key)
             else:
                 continue
             if nxt is not None:
@@ -502,22 +519,31 @@ class _Walk:
         """A title without a state word before it: "President Joe Biden", "Emperor Naruhito",
         "President of Vietnam Vo Van Thuong", "the foreign minister of Japan"."""
         role, hint = self.gaz.titles[title_key]
-        if end + 1 < self.sent_end and self._lower(end) == "of":
-            hit = self.orth.get(end + 1)
-            if hit is not None and hit[1].category == _ACTOR and hit[0] <= self.sent_end:
-                row = self.gaz.resolve(hit[1].key, self.day)
-                if row is not None and row.via in ("name", "alias"):
-                    actor_end = hit[0]
-                    name_end = read_name(self.words, self.starts, actor_end, self.sent_end, self._stops())
-                    return self._titled(start, actor_end, name_end, row.code, self._span(start, end), role)
-        if not self.words[start][:1].isupper():
+        if self._actor_follows_of(end):
+            actor_end, key = self.orth[end + 1]
+            row = self.gaz.resolve(key.key, self.day)
+            if row is not None and row.via in ("name", "alias"):
+                name_end = read_name(self.words, self.starts, actor_end, self.sent_end, self._stops())
+                return self._titled(start, actor_end, name_end, row.code, self._span(start, end), role)
+        office = title_key in self.gaz.office_titles
+        # "visiting President X", "talks with Prime Minister X": a guest or partner, whose state
+        # is not the one the sentence is about
+        guest = self._after_cue(self.starts[start], -1) or (
+            start > self.sent_start and self._lower(start - 1) == "visiting")
+        # "Minister for Interior Aftab Sherpao": the name follows the portfolio
+        name_start = self._portfolio_end(end) if office else end
+        name_end = read_name(self.words, self.starts, name_start, self.sent_end, self._stops())
+        # a lower-case title ("former prime minister Andreas Papandreou") needs a full name
+        if name_end == name_start or (not self.words[start][:1].isupper() and name_end - name_start < 2):
             return None
-        name_end = read_name(self.words, self.starts, end, self.sent_end, self._stops())
-        if name_end == end:
-            return None
-        name_end = self._known_prefix(end, name_end) or name_end
-        name = self._span(end, name_end)
+        name_end = self._known_prefix(name_start, name_end) or name_end
+        name = self._span(name_start, name_end)
         person = self.ctx.persons.find(name)
+        if person is None and self._actor_follows_of(name_end):
+            # "King Hassan of Morocco"
+            row = self.gaz.resolve(self.orth[name_end + 1][1].key, self.day)
+            if row is not None and row.via in ("name", "alias") and self._kind(row.code) == "state":
+                person = self.ctx.persons.add(Person(name, row.code, self._span(start, end), role))
         if person is None:
             leader, in_office = self._leader(name)
             if leader is None and name_end - end > 1:
@@ -533,9 +559,19 @@ class _Walk:
                     role if in_office else None, keys=(name,)))
             elif hint is not None and hint in self.ctx.seen_codes:
                 person = self.ctx.persons.add(Person(name, hint, self._span(start, end), role))
+            elif (office and hint is None and not guest and self._state_officer(start, self.lower)
+                  and not self._company_name(name_start, name_end)):
+                return self._defer_person(start, name_end, name, self._span(start, end), role)
         if person is None:
             return None
         return self._person_mention(start, name_end, person, via="person")
+
+    def _actor_follows_of(self, end: int) -> bool:
+        """Whether "of <actor>" follows token ``end - 1`` ("the government of Sudan")."""
+        if end + 1 >= self.sent_end or self._lower(end) != "of":
+            return False
+        hit = self.orth.get(end + 1)
+        return hit is not None and hit[1].category == _ACTOR and hit[0] <= self.sent_end
 
     def _on_focus(self, start: int, end: int, phrase: str) -> int | None:
         focus = self.gaz.focus_phrases[phrase]

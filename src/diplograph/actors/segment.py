@@ -8,6 +8,9 @@ import datetime as dt
 from spacy.tokens import Doc
 
 SENTENCE_END = frozenset({".", "!", "?", "…"})
+# abbreviations the tokenizer leaves without their full stop ("Lt", ".", "Gen."): no sentence end
+TITLE_ABBREVIATIONS = frozenset({"Lt", "Col", "Maj", "Capt", "Sgt", "Gen", "Brig", "Adm", "Cmdr", "Lieut", "Cpl",
+                                 "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Pres", "Sheikh"})
 
 
 def as_date(value: object) -> dt.date | None:
@@ -50,6 +53,8 @@ def split_sentences(doc: Doc, words: list[str], starts: list[int], title_end: in
                 # spaCy makes every line break a token of its own, so no other check is needed
                 nxt = words[i + 1]
                 cut = nxt.isspace() or nxt[:1].isupper() or nxt[:1] in "\"“‘'" or nxt.isdigit()
+                if cut and word == "." and i > start and words[i - 1] in TITLE_ABBREVIATIONS and not nxt.isspace():
+                    cut = False
             if i + 1 == title_tokens:
                 cut = True
             if cut:

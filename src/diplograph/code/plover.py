@@ -52,7 +52,15 @@ class Trigger:
     need_subj: tuple[str, ...] = ()
     need_head: tuple[str, ...] = ()
     need_ccomp: bool = False
+    strict: bool = False  # its conditions hold in the relaxed pass too (the word's sense depends on them)
     weak: bool = False
+
+    @property
+    def unconditional(self) -> bool:
+        """Fires on its word alone (no object, modifier, light verb ... condition)."""
+        return not (self.particle or self.need_obj or self.need_mod or self.need_light or self.need_light_lemma
+                    or self.need_prep or self.need_of or self.need_xcomp or self.need_ccomp or self.need_subj
+                    or self.need_head)
 
     @property
     def text(self) -> str:
@@ -213,6 +221,7 @@ def load_lexicon() -> Lexicon:
                 need_subj=tuple(raw.get("need_subj", ())),
                 need_head=tuple(raw.get("need_head", ())),
                 need_ccomp=bool(raw.get("need_ccomp", False)),
+                strict=bool(raw.get("strict", False)),
                 weak=bool(raw.get("weak", False)),
             )
             by_lemma.setdefault((lemma, pos), []).append(trig)

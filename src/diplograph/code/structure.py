@@ -34,6 +34,9 @@ STATE_AGENTS = frozenset({"government", "army", "police", "troop", "force", "mil
                           "soldier", "official", "ministry", "court", "parliament", "navy", "policeman",
                           "administration", "cabinet", "junta", "guard", "warplane", "jet", "aircraft", "gunboat"})
 SENTENCE_WIDE_TARGET = True
+# light verbs whose subject undergoes the event named by their object ("received aid from X")
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "gain", "secure", "face", "suffer", "undergo",
+                             "come", "accept", "welcome", "attract", "draw", "meet"})
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
@@ -134,7 +137,8 @@ def subject_of(verb: Token, max_climb: int = 4) -> tuple[Token | None, bool, Tok
         if subj:
             return subj[0], True, current
         if current.dep_ == "relcl":
-            return current.head, False, current
+            # "Kuwait, which was invaded by Iraq": the noun is the passive subject
+            return current.head, any(c.dep_ == "auxpass" for c in current.children), current
         if current.dep_ in CLAUSE_CLIMB_DEPS and current.head != current:
             # an object-controlled complement ("urged X to withdraw") takes the object as subject
             if current.dep_ == "xcomp":
@@ -183,10 +187,33 @@ def find_parties(
     index: MentionIndex,
     *,
     visit: bool = False,
+    event_type: str | None = None,
+) -> Parties:
+    """Actor and recipient mentions of the event anchored on ``anchor`` (the trigger or its light
+    verb): from the grammar, and where the grammar leaves a slot empty, from word order (the
+    nearest party before the trigger acts, the nearest after receives). Measured on the PLOVER gold
+    sentences, word order alone places parties about as well as this parse, and the two combined
+    do clearly better than either (docs/evaluation.md)."""
+    parties = grammatical_parties(anchor, trigger, index, visit=visit, event_type=event_type)
+    if not parties.actor or not parties.recipient:
+        by_order = linear_parties(anchor.doc, trigger.i, index)
+        if not parties.actor:
+            parties.actor = [tm for tm in by_order.actor if tm not in parties.recipient]
+        if not parties.recipient:
+            parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor]
+    return parties
+
+
+def grammatical_parties(
+    anchor: Token,
+    trigger: Token,
+    index: MentionIndex,
+    *,
+    visit: bool = False,
     complement_depth: int = 2,
     event_type: str | None = None,
 ) -> Parties:
-    """Actor and recipient mentions of the event anchored on ``anchor`` (the trigger or its light verb)."""
+    """Actor and recipient mentions from the dependency parse alone."""
     parties = Parties()
     if anchor.pos_ in {"NOUN", "PROPN"} and anchor == trigger:
         _noun_parties(anchor, index, parties, visit)
@@ -202,6 +229,12 @@ def find_parties(
         return parties
 
     subj, passive, _owner = subject_of(anchor)
+    if anchor != trigger and anchor.lemma_.lower() in RECEIVING_VERBS:
+        # "Y received aid from X", "Y came under attack from X": the subject is the target
+        _receiving_parties(anchor, trigger, subj, index, parties)
+        if parties.actor or parties.recipient:
+            _fill_defaults(parties, anchor, subj, index, event_type)
+            return parties
     if subj is not None:
         # places count inside a subject ("protesters in Manila"), never as the whole subject
         subj_mentions = index.in_tokens(np_core(subj)) or [
@@ -225,6 +258,14 @@ def find_parties(
             break  # "urged X to stop selling arms to Y": Y belongs to the complement's event
         frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp"]
         _recipients_of(frontier, anchor, trigger, index, parties, visit, passive)
+    if event_type == "AID":
+        # "approved a loan from China": the provider is after "from", the subject receives
+        givers = [p for obj in _children(anchor, OBJECT_DEPS) for prep, p in _prep_objects(obj, frozenset({"from"}))]
+        giver_mentions = [tm for g in givers for tm in index.in_tokens(np_core(g))]
+        if giver_mentions and subj is not None and not passive:
+            subject_mentions = index.in_tokens(np_core(subj))
+            parties.actor = list(giver_mentions)
+            parties.recipient = [tm for tm in subject_mentions if tm not in giver_mentions]
     if not parties.recipient and event_type in REPORTED_TARGET_TYPES and anchor == trigger:
         # "demanded that Iraq give ...", "warned that Israel would ...": the target is the clause's subject
         for clause in _children(anchor, frozenset({"ccomp"})):
@@ -244,6 +285,16 @@ def find_parties(
     return parties
 
 
+def _receiving_parties(anchor: Token, trigger: Token, subj: Token | None, index: MentionIndex,
+                       parties: Parties) -> None:
+    if subj is not None:
+        _add(parties.recipient, index.in_tokens(np_core(subj)))
+    _noun_modifier_parties(trigger, index, parties)
+    for head in (anchor, trigger):
+        for _prep, pobj in _prep_objects(head, frozenset({"from", "by"})):
+            _add(parties.actor, index.in_tokens(np_core(pobj)))
+
+
 def _subtree_ids(tok: Token | None) -> set[int]:
     return {t.i for t in tok.subtree} if tok is not None else set()
 
@@ -259,7 +310,9 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
     domestic = event_type in DOMESTIC_TYPES
     if not parties.actor and subj is not None and subj.lemma_.lower() in STATE_AGENTS:
         # "police arrested ...", "the army shelled ...": the state whose agent it is, named by place
-        others = [tm for tm in index.mentions if id(tm) not in used and tm.kind in {"state", "place"}]
+        # a place names the agent's state better than a nationality word nearby ("police in Skopje")
+        others = [tm for tm in index.mentions if id(tm) not in used and tm.kind == "place"]
+        others += [tm for tm in index.mentions if id(tm) not in used and tm.kind == "state"]
         if others:
             parties.actor.append(others[0])
             used.add(id(others[0]))
@@ -331,16 +384,23 @@ def _noun_modifier_parties(noun: Token, index: MentionIndex, parties: Parties) -
 
 def _noun_parties(noun: Token, index: MentionIndex, parties: Parties, visit: bool) -> None:
     _noun_modifier_parties(noun, index, parties)
+    has_modifier_actor = bool(parties.actor)
     for prep, pobj in _prep_objects(noun, RECIPIENT_PREPS | JOINT_PREPS | {"of"}):
         core = np_core(pobj)
-        if prep in {"by", "of"} or prep in JOINT_PREPS:
+        if prep == "of" and has_modifier_actor:
+            # "the Iraqi invasion of Kuwait": with the actor named before the noun, "of" is the target
+            _add(parties.recipient, index.in_tokens(core))
+        elif prep in {"by", "of"} or prep in JOINT_PREPS:
             _add(parties.actor, index.in_tokens(core))
         else:
             _add(parties.recipient, index.in_tokens(core, places=visit and prep == "to"))
 
 
 def linear_parties(doc: Doc, trigger_i: int, index: MentionIndex) -> Parties:
-    """Without a parser: the nearest party before the trigger acts, the nearest after receives."""
+    """The nearest party before the trigger acts, the nearest after receives (the whole method
+    without a parser; with one, the filler of slots the grammar left empty). Skipping the source
+    of an attribution ("..., Bosnian officials said") was measured and lost accuracy: it often
+    names the target's side."""
     parties = Parties()
     before = [tm for tm in index.mentions if tm.end <= trigger_i and tm.kind in PARTY_KINDS]
     after = [tm for tm in index.mentions if tm.start > trigger_i and tm.kind in PARTY_KINDS]

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import ConfigError, InputError, MissingExtraError
-from ..ingest import IngestReport, Outcome, ProgressCallback, _account
+from ..ingest import CHUNK_SIZE, IngestReport, Outcome, ProgressCallback, _account, _chunks
 from ..settings import Options
 from ..store import Store
 from .serialize import outcome_from_row, outcome_to_row
@@ -149,10 +149,10 @@ def load_outcomes(
             from ..kb.reference import load_reference as load_reference_rows
 
             report.reference_rows = load_reference_rows(store)
-        for outcome in outcomes:
-            _account(store, outcome, report)
+        for chunk in _chunks(outcomes, CHUNK_SIZE):
+            _account(store, chunk, report)  # one chunk's documents in one transaction, as ingest does
             if progress is not None:
-                progress("document", report)
+                progress("documents", report)
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()

@@ -23,6 +23,7 @@ import logging
 import os
 import pickle
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -159,8 +160,8 @@ def iter_ray_outcomes(
     workers: int,
     use_store: bool,
     chunk_size: int = CHUNK_SIZE,
-) -> Iterator[Outcome]:
-    """Every record's outcome, in input order, computed on a running Ray (``ray.init`` done)."""
+) -> Iterator[list[Outcome]]:
+    """Every record's outcome, in input order, chunk by chunk, computed on a running Ray."""
     import ray
 
     context = ray.data.DataContext.get_current()
@@ -182,11 +183,12 @@ def iter_ray_outcomes(
             RecordWorker, fn_constructor_args=(options, use_store), batch_size=1, batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
         )
-        with _quiet_ray_data():
+        with _quiet_ray_data(), warnings.catch_warnings():
+            # a small input has fewer chunks than actors: Ray warns that some will idle, which is fine
+            warnings.filterwarnings("ignore", message="The minimum number of concurrent actors")
             for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
                 for encoded in batch["outcomes"]:
-                    for row in json.loads(encoded):
-                        yield outcome_from_row(row)
+                    yield [outcome_from_row(row) for row in json.loads(encoded)]
     except ray.exceptions.RayError as exc:
         raise DiplographError(f"the Ray pipeline failed: {exc}") from None
     finally:
@@ -220,11 +222,12 @@ def ingest_ray(
             from .outcomes import ParquetOutcomeWriter
 
             with ParquetOutcomeWriter(Path(output)) as writer:
-                for outcome in iter_ray_outcomes(inputs, options, workers=workers, use_store=False,
-                                                 chunk_size=chunk_size):
-                    writer.add(outcome)
+                for outcomes in iter_ray_outcomes(inputs, options, workers=workers, use_store=False,
+                                                  chunk_size=chunk_size):
+                    for outcome in outcomes:
+                        writer.add(outcome)
                     if progress is not None:
-                        progress("document", writer.report)
+                        progress("documents", writer.report)
             return writer.report
         return _ingest_into_store(inputs, options, workers, load_reference, progress, chunk_size)
     finally:
@@ -248,10 +251,10 @@ def _ingest_into_store(
             from ..kb.reference import load_reference as load_reference_rows
 
             report.reference_rows = load_reference_rows(store)
-        for outcome in iter_ray_outcomes(inputs, options, workers=workers, use_store=True, chunk_size=chunk_size):
-            _account(store, outcome, report)
+        for outcomes in iter_ray_outcomes(inputs, options, workers=workers, use_store=True, chunk_size=chunk_size):
+            _account(store, outcomes, report)  # one chunk: its documents in one transaction
             if progress is not None:
-                progress("document", report)
+                progress("documents", report)
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()
