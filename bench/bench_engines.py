@@ -33,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=REUTERS)
     parser.add_argument("--limit", type=int, default=2000, help="articles to ingest (at most the file's)")
+    parser.add_argument("--rounds", type=int, default=2, help="runs per engine and size; the fastest counts")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
     args = parser.parse_args()
 
@@ -55,8 +56,13 @@ def main() -> None:
         for name, extra in engines:
             runs = {}
             for label, path in (("small", small), ("full", full)):
-                db = folder / f"{name.replace(' ', '_').replace(',', '')}-{label}.sqlite"
-                runs[label] = run_diplograph(["ingest", str(path), "--db", str(db), "--no-reference", "--quiet", *extra])
+                tries = []
+                for attempt in range(args.rounds):
+                    db = folder / f"{name.replace(' ', '_').replace(',', '')}-{label}-{attempt}.sqlite"
+                    tries.append(run_diplograph(["ingest", str(path), "--db", str(db), "--no-reference", "--quiet",
+                                                 *extra]))
+                # on a shared machine the fastest run is the one least disturbed by others
+                runs[label] = min(tries, key=lambda r: r.seconds)
             full_run, small_run = runs["full"], runs["small"]
             steady = (n - SMALL) / max(1e-9, full_run.seconds - small_run.seconds)
             figures[name] = (n / full_run.seconds, steady)
@@ -77,7 +83,7 @@ def main() -> None:
 Measured {today()} on {machine()}.
 
 `diplograph ingest` over {n} articles of {source} into a new SQLite database (`--no-reference`), each engine
-in its own process. "Fixed cost" is a run over the first {SMALL} articles (imports, model loading, and for Ray
+in its own process, the fastest of {args.rounds} runs. "Fixed cost" is a run over the first {SMALL} articles (imports, model loading, and for Ray
 starting the local Ray instance and its actors); "steady" is the rate once running, (N - {SMALL}) / (time(N) -
 time({SMALL})). Memory: peak of the whole process tree, summed RSS (an upper bound: forked workers share
 pages) / summed PSS.

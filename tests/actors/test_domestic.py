@@ -110,3 +110,11 @@ def test_mentions_stay_in_text_order_without_overlaps(find) -> None:  # type: ig
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
     assert {m.codes for m in found} == {("BOL",)}
+
+
+def test_group_owner_and_origin(find) -> None:  # type: ignore[no-untyped-def]
+    # "its troops": the owner is already a mention, the noun is none
+    assert focus(find("Chile withdrew its troops from Bolivia.", published=D1990)) == []
+    # "gunmen from Niger": the origin wins over the focus rule (Mali is the only other state)
+    found = find("Mali was attacked by gunmen from Niger.", published=D1990)
+    assert focus(found) == [("gunmen", ("NER",), "group", "armed group")]

@@ -21,8 +21,9 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_JOINERS = frozenset({"and", "or", ","})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
-# "militants from Niger", "police in Kenya", "the rebels of Sudan": the group's own state
-GROUP_ORIGIN = frozenset({"from", "in", "of"})
+# "militants from Niger", "the rebels of Sudan": the group's own state ("in Tripoli" may be a place
+# of another state: left to the focus rule)
+GROUP_ORIGIN = frozenset({"from", "of"})
 # how many modifiers may stand between "the" and a group noun ("the new Sandinista government")
 MAX_GROUP_MODIFIERS = 2
 # an organisation this close before a group noun owns it ("NATO peacekeeping troops")
@@ -162,7 +163,7 @@ class DomesticRules:
                 self._emit(item.start, item.end, (code,), "group", "focus", sector=item.sector)
 
     def _origin(self, item: PendingMention) -> str | None:
-        """The state right after "from/in/of" that follows a group noun."""
+        """The state right after "from"/"of" (and an article) that follows a group noun."""
         if item.end + 1 >= self.sent_end or self._lower(item.end) not in GROUP_ORIGIN:
             return None
         k = item.end + 1

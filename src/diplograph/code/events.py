@@ -19,7 +19,17 @@ from spacy.tokens import Doc, Token
 from ..model import DateValue, Event, Sentence
 from ..nlp import morph
 from .modality import modality_of
-from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, inflections, load_lexicon, load_ontology
+from .plover import (
+    NOUN,
+    VERB,
+    Lexicon,
+    Ontology,
+    Trigger,
+    inflections,
+    load_lexicon,
+    load_ontology,
+    word_lists,
+)
 from .structure import (
     PARTY_KINDS,
     STATE_AGENTS,
@@ -31,14 +41,15 @@ from .structure import (
     np_core,
 )
 
+WORDS = word_lists()
 EVENTS_VERSION = "events-1"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
 CONFLICT_QUADS = frozenset({4})
 PROCESS_TYPES = frozenset({"CONSULT"})
-POLICE = frozenset({"police", "policeman", "authority", "agent", "officer", "inspector", "customs", "gendarme"})
-POLICE_ACTIONS = frozenset({"raid", "storm", "search"})
+POLICE = frozenset(WORDS["police"])
+POLICE_ACTIONS = frozenset(WORDS["police_actions"])
 # PLOVER/CAMEO code a stated future material action as the statement: intent to cooperate is
 # AGREE ("will provide aid", "would withdraw"), intent to use force or pressure is THREATEN
 # ("said it would expel", "could strike").
@@ -53,9 +64,7 @@ RELAXED_KEEPS_IDENTITY = True
 LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
-QUANTIFIER_NOUNS = frozenset({"number", "lot", "series", "range", "total", "pair", "batch", "set", "couple", "variety",
-                              "shipment", "consignment", "fleet", "package", "dozen", "hundred", "thousand", "million",
-                              "billion", "amount", "quantity", "supply", "round", "wave", "volley", "barrage", "string"})
+QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
                             "ahead", "prior", "like", "unlike", "as"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -282,7 +291,7 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
     return selected
 
 
-SAYING_VERBS = frozenset({"say", "warn", "announce", "declare", "state", "tell", "insist", "signal", "indicate", "vow"})
+SAYING_VERBS = frozenset(WORDS["saying_verbs"])
 
 
 def _stated_by_subject(anchor: Token) -> bool:

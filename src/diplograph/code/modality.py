@@ -11,27 +11,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .plover import word_lists
+
+WORDS = word_lists()
+
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-NEGATING_GOVERNORS = frozenset({"fail", "refrain", "cancel", "postpone", "deny", "abandon", "halt", "stop", "scrap", "call off"})
-HYPOTHETICAL_GOVERNORS = frozenset({
-    "consider", "mull", "weigh", "contemplate", "could", "may", "might", "possible", "ready", "willing",
-    "prepared", "likely", "able", "explore", "study", "propose", "suggest", "hope", "want", "wish",
-    "seek", "try", "attempt", "threaten", "offer", "ask", "urge", "demand", "call", "request", "warn",
-})
-PLANNED_GOVERNORS = frozenset({
-    "plan", "intend", "expect", "schedule", "set", "due", "aim", "prepare", "decide", "agree", "pledge",
-    "promise", "vow", "commit", "resolve", "go", "slate", "arrange", "announce",
-})
-PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "proposed", "scheduled", "forthcoming", "future", "next", "expected"})
-BACKGROUND_CUES = (
-    "in recent years", "over the years", "for years", "for decades", "over the past", "in the past",
-    "has long", "have long", "had long", "previously", "traditionally", "historically", "regularly",
-    "repeatedly", "long-standing", "longstanding", "since the", "for many years", "in past years",
-    "over recent years", "over the last",
-)
+NEGATING_GOVERNORS = frozenset(WORDS["negating_governors"])
+HYPOTHETICAL_GOVERNORS = frozenset(WORDS["hypothetical_governors"])
+PLANNED_GOVERNORS = frozenset(WORDS["planned_governors"])
+PLANNED_MODIFIERS = frozenset(WORDS["planned_modifiers"])
+BACKGROUND_CUES = tuple(WORDS["background_cues"])
 
 
 def _aux_lowers(tok: Token) -> set[str]:

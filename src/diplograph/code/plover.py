@@ -123,6 +123,12 @@ def _read(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def word_lists() -> dict[str, list[str]]:
+    """The content-word lists of triggers.json ("word_lists"): modality governors, state agents..."""
+    return {k: v for k, v in _read("triggers.json").get("word_lists", {}).items() if k != "about"}
+
+
+@lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     data = _read("plover.json")
     roots = data["cameo_roots"]

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
+from .plover import word_lists
+
+WORDS = word_lists()
 
 PARTY_KINDS = frozenset({"state", "org", "person", "group"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -30,13 +33,10 @@ RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards",
 JOINT_PREPS = frozenset({"between", "among", "amongst"})
 VISIT_PREPS = frozenset({"to", "in", "at"})
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until"})
-STATE_AGENTS = frozenset({"government", "army", "police", "troop", "force", "military", "authority", "regime",
-                          "soldier", "official", "ministry", "court", "parliament", "navy", "policeman",
-                          "administration", "cabinet", "junta", "guard", "warplane", "jet", "aircraft", "gunboat"})
+STATE_AGENTS = frozenset(WORDS["state_agents"])
 SENTENCE_WIDE_TARGET = True
 # light verbs whose subject undergoes the event named by their object ("received aid from X")
-RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "gain", "secure", "face", "suffer", "undergo",
-                             "come", "accept", "welcome", "attract", "draw", "meet"})
+RECEIVING_VERBS = frozenset(WORDS["receiving_verbs"])
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
