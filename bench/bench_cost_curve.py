@@ -21,7 +21,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from common import ROOT, machine, run_diplograph, table, today, write_section
+from common import ROOT, load_average, machine, run_diplograph, table, today, write_section
 from synth import write_corpus
 
 RESULTS = ROOT / "bench" / "results" / "cost_curve.json"
@@ -37,7 +37,7 @@ def main() -> None:
                         help="skip a size whose estimated time is over this")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
     args = parser.parse_args()
-    sizes = sorted(int(s) for s in args.sizes.split(","))
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())  # "": rewrite the table only
 
     saved: dict[str, dict[str, object]] = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     rate: float | None = None  # documents per second of the last size run (start-up included: conservative)
@@ -55,6 +55,7 @@ def main() -> None:
             command = ["ingest", str(corpus), "--db", str(db), "--no-reference", "--quiet", "--jobs", str(args.jobs)]
             if args.engine == "ray":
                 command += ["--engine", "ray"]
+            load_before = load_average()
             run = run_diplograph(command, timeout=6 * 3600)
             rate = size / run.seconds
             per_1k = run.seconds / size * 1000
@@ -64,7 +65,8 @@ def main() -> None:
             saved[f"{args.engine}-{size}"] = {
                 "engine": args.engine, "jobs": args.jobs, "documents": size, "seconds": round(run.seconds, 1),
                 "peak_rss_mb": round(run.peak_rss_mb), "peak_pss_mb": round(run.peak_pss_mb),
-                "processes": run.processes, "measured": today(), "machine": machine(),
+                "processes": run.processes, "measured": today(), "machine": machine(with_load=False),
+                "load_average": load_before,
             }
             db.unlink(missing_ok=True)
             corpus.unlink(missing_ok=True)
@@ -78,11 +80,13 @@ def main() -> None:
         docs, seconds = int(r["documents"]), float(r["seconds"])  # type: ignore[call-overload,arg-type]
         under = "yes" if int(r["peak_rss_mb"]) < MEMORY_LIMIT_MB else "**no**"  # type: ignore[call-overload]
         rows.append([r["engine"], r["jobs"], f"{docs:,}", f"{seconds:,.1f}", f"{seconds / docs * 1000:.1f}",
-                     f"{docs / seconds:.1f}", f"{r['peak_rss_mb']:,} / {r['peak_pss_mb']:,}", under, r["measured"]])
+                     f"{docs / seconds:.1f}", f"{r['peak_rss_mb']:,} / {r['peak_pss_mb']:,}", under, r["measured"],
+                     r.get("load_average", "?")])
     machines = sorted({str(r["machine"]) for r in saved.values()})
     body = f"""## Cost curve: time and memory by input size (`bench/bench_cost_curve.py`)
 
-Measured on {"; ".join(machines)} (each row has its date; a shared machine's load varies).
+Measured on {"; ".join(machines)} (each row has its date and the machine's load average when it started:
+others' work on a shared machine slows a run down).
 
 `diplograph ingest` of N articles built from the Reuters sample, every copy with its own unique sentence
 (no duplicates), into a new SQLite database. Time linear in N means a constant "s per 1k docs"; memory flat
@@ -90,7 +94,7 @@ means the same peak whatever N (the limit is {MEMORY_LIMIT_MB:,} MB at 100k docu
 whole process tree: summed RSS (upper bound) / summed PSS.
 
 {table(["engine", "jobs", "documents", "seconds", "s per 1k docs", "docs/s", "peak MB RSS / PSS",
-        f"under {MEMORY_LIMIT_MB:,} MB", "measured"], rows)}
+        f"under {MEMORY_LIMIT_MB:,} MB", "measured", "load average at start"], rows)}
 """
     write_section("cost-curve", body)
 

@@ -88,7 +88,7 @@ def serve(db: str) -> Iterator[str]:
             proc.kill()
 
 
-def measure(base: str, repeat: int, budget_s: float = 90.0) -> dict[str, dict[str, Any]]:
+def measure(base: str, repeat: int, budget_s: float = 60.0) -> dict[str, dict[str, Any]]:
     """Per endpoint: one warm-up call per variant, then up to ``repeat`` rounds over its variants,
     fewer when the endpoint has used up ``budget_s`` (a slow endpoint must not hold the run up for
     an hour: its figures then come from fewer requests, which the table shows)."""
@@ -141,7 +141,8 @@ def postgres_database() -> Iterator[str | None]:
         yield None if cluster is None else cluster.create_database()
 
 
-def run_backend(backend: str, events: int, frameworks: int, repeat: int, keep_sqlite: Path | None) -> dict[str, Any]:
+def run_backend(backend: str, events: int, frameworks: int, repeat: int, keep_sqlite: Path | None,
+                budget_s: float) -> dict[str, Any]:
     with contextlib.ExitStack() as stack:
         if backend == "sqlite":
             if keep_sqlite is not None:
@@ -160,7 +161,7 @@ def run_backend(backend: str, events: int, frameworks: int, repeat: int, keep_sq
         state = f"built in {build:.0f} s" if fresh else "reused"
         print(f"{backend}: database ready ({state})", flush=True)
         base = stack.enter_context(serve(db))
-        results = measure(base, repeat)
+        results = measure(base, repeat, budget_s)
         return {"build_s": build, "results": results}
 
 
@@ -172,13 +173,16 @@ def main() -> None:
     parser.add_argument("--frameworks", type=int, default=100_000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per query variant")
+    parser.add_argument("--budget-seconds", type=float, default=60.0,
+                        help="stop repeating an endpoint's requests after this long (slow endpoints)")
     parser.add_argument("--keep-sqlite", type=Path, help="build the SQLite database here once and reuse it")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
     args = parser.parse_args()
 
     rows = []
     for backend in args.backends.split(","):
-        outcome = run_backend(backend.strip(), args.events, args.frameworks, args.repeat, args.keep_sqlite)
+        outcome = run_backend(backend.strip(), args.events, args.frameworks, args.repeat, args.keep_sqlite,
+                              args.budget_seconds)
         for endpoint, r in outcome.get("results", {}).items():
             target = TARGETS_MS[endpoint]
             verdict = "yes" if r["p95"] < target else "**no**"
@@ -197,7 +201,8 @@ Measured {today()} on {machine()}.
 A warm `diplograph serve` over {args.events:,} synthetic events (with {2 * args.events:,} event-party rows and
 {args.events // 10:,} documents) and {args.frameworks:,} framework observations plus the reference table;
 {args.repeat} timed requests per query variant after one warm-up call each (keep-alive HTTP client on the same
-machine). Query variants:
+machine; an endpoint stops repeating after {args.budget_seconds:.0f} s, so a slow one has fewer requests). Query
+variants:
 {variants}
 
 {table(["backend", "endpoint", "p50 ms", "p95 ms", "target p95", "met", "first call ms", "mean bytes",

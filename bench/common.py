@@ -35,8 +35,8 @@ of each run is shown with the machine.
 """
 
 
-def machine() -> str:
-    """One line: CPU model, cores, memory, OS, Python, load average now."""
+def machine(with_load: bool = True) -> str:
+    """One line: CPU model, cores, memory, OS, Python, and (``with_load``) the load average now."""
     cpu = platform.processor() or "unknown CPU"
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
@@ -52,10 +52,14 @@ def machine() -> str:
     except (OSError, TypeError):
         pass
     load = ""
-    if hasattr(os, "getloadavg"):
+    if with_load and hasattr(os, "getloadavg"):
         load = f", load average {os.getloadavg()[0]:.1f}"
     return (f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
             f"Python {platform.python_version()}{load}")
+
+
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
 
 
 def today() -> str:

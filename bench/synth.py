@@ -254,13 +254,14 @@ def main() -> None:
     corpus = sub.add_parser("corpus")
     corpus.add_argument("n", type=int)
     corpus.add_argument("output", type=Path)
+    corpus.add_argument("--source", type=Path, default=REUTERS, help="JSON Lines articles to copy")
     database = sub.add_parser("database")
     database.add_argument("--events", type=int, default=1_000_000)
     database.add_argument("--frameworks", type=int, default=100_000)
     database.add_argument("--db", required=True)
     args = parser.parse_args()
     if args.what == "corpus":
-        write_corpus(args.n, args.output)
+        write_corpus(args.n, args.output, args.source)
         print(f"wrote {args.n} articles to {args.output}")
     else:
         timings = populate_database(args.db, args.events, args.frameworks)

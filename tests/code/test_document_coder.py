@@ -103,3 +103,23 @@ def test_blank_pipeline_still_codes_by_word_order() -> None:
     analysis = coder.analyze(Document(doc_id="x", text="Kenya accused Uganda of smuggling arms."))
     assert analysis.sentences_parsed == 0
     assert [(e.event, e.actor, e.recipient) for e in analysis.events] == [("ACCUSE", ["KEN"], ["UGA"])]
+
+
+@pytest.mark.model
+def test_a_failing_stage_loses_one_document_not_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    coder = DocumentCoder()
+    real = coder.matcher.find_mentions
+
+    def flaky(doc, published=None, title_end=None):  # type: ignore[no-untyped-def]
+        if "boom" in doc.text:
+            raise RuntimeError("gazetteer exploded")
+        return real(doc, published=published, title_end=title_end)
+
+    monkeypatch.setattr(coder.matcher, "find_mentions", flaky)
+    docs = [Document(doc_id="a", text="Kenya accused Uganda of moving troops."),
+            Document(doc_id="b", text="boom Kenya accused Uganda."),
+            Document(doc_id="c", text="Egypt urged Israel to open the crossing.")]
+    out = {d.doc_id: a for d, a in coder.analyze_many(docs)}
+    assert [e.event for e in out["a"].events] == ["ACCUSE"]
+    assert out["b"].events == []
+    assert [e.event for e in out["c"].events] == ["REQUEST"]

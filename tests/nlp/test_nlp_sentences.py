@@ -73,3 +73,39 @@ def test_candidate_needs_a_party_and_a_trigger(blank: spacy.language.Language) -
     assert not is_candidate(doc[:], [_mention("state")], forms)
     # a framework cue is enough without a trigger word
     assert is_candidate(doc[:], [_mention("state")], forms, lambda text: "trade" in text)
+
+
+def _select(nlp: spacy.language.Language, text: str, forms: frozenset[str],
+            requirements: dict[str, tuple[frozenset[str] | None, ...]] | None = None) -> list[bool]:
+    from diplograph.nlp.candidates import CandidateFilter
+
+    doc = nlp(text)
+    spans = split_sentences(doc)
+    texts = [text[s.start_char:s.end_char] for s in spans]
+    mentions = [[_mention("state")] for _ in spans]
+    return CandidateFilter(nlp.vocab, forms, requirements).select(doc, [(s.start, s.end) for s in spans], mentions, texts)
+
+
+def test_candidate_filter_skips_capitalised_names_but_not_headlines(blank: spacy.language.Language) -> None:
+    forms = frozenset({"march", "marched", "finance"})
+    assert _select(blank, "Japan's exports rose in March. Protesters marched in Tokyo.", forms) == [False, True]
+    assert _select(blank, "On Tuesday the Japanese Finance Minister said growth would slow.", forms) == [False]
+    assert _select(blank, "Thousands March On Japan's Parliament", forms) == [True]
+    assert _select(blank, "March was quiet in Japan.", forms) == [True]  # sentence-initial: kept
+
+
+def test_candidate_filter_requires_what_an_object_conditioned_trigger_needs(blank: spacy.language.Language) -> None:
+    forms = frozenset({"shares", "share", "talks"})
+    requirements = {"share": (frozenset({"intelligence"}),), "shares": (frozenset({"intelligence"}),), "talks": (None,)}
+    text = "Japan shares fell. Japan will share intelligence with Korea. Japan held talks."
+    assert _select(blank, text, forms, requirements) == [False, True, True]
+
+
+def test_text_without_punctuation_is_cut_into_bounded_sentences(blank: spacy.language.Language) -> None:
+    from diplograph.nlp.sentences import HARD_MAX_TOKENS
+
+    doc = blank("Japan agreed with Vietnam " * 500)
+    spans = split_sentences(doc)
+    assert len(spans) > 1
+    assert all(s.end - s.start <= HARD_MAX_TOKENS for s in spans)
+    assert spans[0].start == 0 and spans[-1].end == len(doc)

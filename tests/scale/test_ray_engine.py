@@ -24,6 +24,7 @@ from diplograph.errors import ConfigError, MissingExtraError
 from diplograph.ingest import ingest
 from diplograph.scale import ingest_ray
 from diplograph.settings import load_options
+from diplograph.store import Store
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "news"
 
@@ -74,9 +75,7 @@ def ray_session() -> Iterator[Any]:
     ray.shutdown()
 
 
-@pytest.fixture(scope="module")
-def local_result(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], str, dict[str, Any]]:
-    folder = tmp_path_factory.mktemp("local")
+def _local_run(folder: Path) -> tuple[list[str], str, dict[str, Any]]:
     inputs = _corpus(folder)
     db = str(folder / "local.sqlite")
     report = ingest(inputs, load_options(db=db, jobs=1), load_reference=False)
@@ -84,40 +83,38 @@ def local_result(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], s
 
 
 @pytest.mark.model
-def test_ray_engine_writes_what_the_local_engine_writes(ray_session: Any, local_result: Any, tmp_path: Path) -> None:
-    inputs, local_db, local_report = local_result
+def test_ray_engine_writes_what_the_local_engine_writes(ray_session: Any, tmp_path: Path) -> None:
+    """Both Ray paths in one test, so that a parallel test run (xdist) starts Ray once: straight into
+    a database, and through Parquet files then `load`."""
+    inputs, local_db, local_report = _local_run(tmp_path)
+    local = dump_database(local_db)
+
     db = str(tmp_path / "ray.sqlite")
     # chunks of 2 records: the work spreads over both actors and order must still be kept
     report = ingest_ray(inputs, load_options(db=db, jobs=2), load_reference=False, chunk_size=2)
     assert report.to_dict() == local_report
     assert report.stored >= 6 and report.duplicates >= 2 and report.events > 0
     assert {r["reason"] for r in report.rejected} >= {"bad-json"}
-    local, ray_dump = dump_database(local_db), dump_database(db)
-    assert ray_dump == local
+    assert dump_database(db) == local
     # the first copy's URL is the document's URL, as in the local run
-    from diplograph.store import Store
-
     store = Store(db, create=False)
     copied = [d for d in store.iter_documents(with_text=False) if len(d["sources"]) == 2]
     store.close()
     assert [d["url"] for d in copied if "/sc/" in (d["url"] or "")] == ["https://example.org/sc/0"]
 
-
-@pytest.mark.model
-def test_ray_output_folder_then_load_gives_the_same_database(ray_session: Any, local_result: Any,
-                                                            tmp_path: Path) -> None:
-    inputs, local_db, local_report = local_result
+    # the command line: --engine ray --output DIR, then `diplograph load DIR`
     out = tmp_path / "outcomes"
     runner = CliRunner()
     result = runner.invoke(app, ["ingest", *inputs, "--engine", "ray", "--output", str(out), "--jobs", "2", "--quiet"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["part-00000.parquet"]
-    db = str(tmp_path / "loaded.sqlite")
+    loaded_db = str(tmp_path / "loaded.sqlite")
     report_path = tmp_path / "report.json"
-    result = runner.invoke(app, ["load", str(out), "--db", db, "--no-reference", "--quiet", "--report", str(report_path)])
+    result = runner.invoke(app, ["load", str(out), "--db", loaded_db, "--no-reference", "--quiet",
+                                 "--report", str(report_path)])
     assert result.exit_code == 0, result.output
     assert json.loads(report_path.read_text(encoding="utf-8")) == local_report
-    assert dump_database(db) == dump_database(local_db)
+    assert dump_database(loaded_db) == local
 
 
 def test_without_ray_the_engine_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

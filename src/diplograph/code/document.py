@@ -142,7 +142,7 @@ class DocumentCoder:
             return pending
         try:
             doc = self.tokenizer(text)
-            spans = split_sentences(doc)
+            spans = split_sentences(doc, text)
             title_end = document.title_span[1] if document.title_span else None
             mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
             pending.mentions = mentions
@@ -157,6 +157,10 @@ class DocumentCoder:
                     pending.candidate_docs.append(self.tokenizer(sentence.text))
         except InputError as exc:
             pending.error = exc.message
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            log.exception("preparing document %s for coding failed", document.doc_id)
+            pending.error = f"coding failed: {exc}"
+            pending.candidates, pending.candidate_docs = [], []
         return pending
 
     def _finish(self, batch: list[_Pending]) -> Iterator[tuple[Document, Analysis]]:
@@ -205,8 +209,12 @@ class DocumentCoder:
         classify = self._classify_one if self.use_classifier else None
         for sentence, sdoc in zip(pending.candidates, parsed, strict=True):
             token_mentions = _token_mentions(sdoc, sentence)
-            events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
-                                   extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
+            try:
+                events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
+                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
+            except Exception:  # noqa: BLE001 - a rule's bug on one sentence must not lose the document
+                log.exception("coding sentence %d of document %s failed", sentence.index, pending.document.doc_id)
+                continue
             (title_events if sentence.is_title else body_events).extend(events)
         body_keys = {_event_key(e) for e in body_events}
         analysis.events = [e for e in title_events if _event_key(e) not in body_keys] + body_events

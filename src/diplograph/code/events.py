@@ -48,6 +48,7 @@ MAX_EVENTS_PER_SENTENCE = 3
 CLASSIFIER_MIN = 0.55
 CONFLICT_QUADS = frozenset({4})
 PROCESS_TYPES = frozenset({"CONSULT"})
+WEAK_OBJECT_TYPES = frozenset({"SUPPORT", "AID"})
 POLICE = frozenset(WORDS["police"])
 POLICE_ACTIONS = frozenset(WORDS["police_actions"])
 # PLOVER/CAMEO code a stated future material action as the statement: intent to cooperate is
@@ -250,18 +251,31 @@ def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
     return tok
 
 
-def _dominates(upper: Token, lower: Token) -> bool:
-    """``upper`` is an ancestor of ``lower`` through at least one non-coordination link."""
-    current = lower
+def _governing_anchors(tok: Token, max_depth: int = 60) -> set[int]:
+    """Indices of the ancestors of ``tok`` reached through at least one non-coordination link."""
+    out: set[int] = set()
     crossed = False
-    for _ in range(40):
-        if current.head == current:
-            return False
+    current = tok
+    for _ in range(max_depth):
+        head = current.head
+        if head.i == current.i:
+            break
         if current.dep_ != "conj":
             crossed = True
-        current = current.head
-        if current == upper:
-            return crossed
+        if crossed:
+            out.add(head.i)
+        current = head
+    return out
+
+
+def _prefer(new: TriggerHit, old: TriggerHit) -> bool:
+    """Of two hits on one anchor, the verb's own type wins ("signed an agreement", "lifted
+    sanctions"), except that a pledge, promise or offer of support or aid is that support or aid."""
+    new_verb, old_verb = new.is_verb_on_anchor, old.is_verb_on_anchor
+    if new_verb and not old_verb:
+        return not (new.entry.weak and old.type in WEAK_OBJECT_TYPES)
+    if old_verb and not new_verb:
+        return old.entry.weak and new.type in WEAK_OBJECT_TYPES
     return False
 
 
@@ -273,16 +287,17 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
         if hit.anchor == hit.token and hit.token.dep_ in {"pobj", "pcomp"} and hit.token.head.lower_ in TEMPORAL_PREPS:
             continue
         prev = by_anchor.get(hit.anchor.i)
-        if prev is None or (hit.is_verb_on_anchor and not prev.is_verb_on_anchor):
+        if prev is None or _prefer(hit, prev):
             by_anchor[hit.anchor.i] = hit
     unique = list(by_anchor.values())
+    # one walk up the tree per anchor (not one per pair of hits: a long list sentence has hundreds)
+    governed_by = {hit.anchor.i: _governing_anchors(hit.anchor) for hit in unique}
     selected: list[TriggerHit] = []
     for hit in unique:
-        governors = [o for o in unique if o is not hit and _dominates(o.anchor, hit.anchor)]
-        if governors:
+        if any(i in by_anchor and i != hit.anchor.i for i in governed_by[hit.anchor.i]):
             continue
         if hit.entry.weak:
-            governed = [o for o in unique if o is not hit and _dominates(hit.anchor, o.anchor)]
+            governed = [o for o in unique if o is not hit and hit.anchor.i in governed_by[o.anchor.i]]
             if any(ontology.info(o.type).quad_class in CONFLICT_QUADS for o in governed):
                 hit.type, hit.mode = "THREATEN", None
         selected.append(hit)
@@ -434,7 +449,7 @@ def code_sentence(
     if not any(tm.kind in PARTY_KINDS for tm in mentions):
         return []
     lemmas = {_lemma(t) for t in doc}
-    lower = doc.text.lower()
+    lower = sentence.text.lower()  # not doc.text: rebuilt from the tokens on every access
     if not parsed:
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
     events: list[Event] = []
@@ -481,7 +496,7 @@ def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[s
     classifier reorder or override lexicon types lost accuracy, so it only fills in."""
     if hits:
         return []
-    best_type, best_p = max(classify(doc.text).items(), key=lambda kv: kv[1])
+    best_type, best_p = max(classify(sentence.text).items(), key=lambda kv: kv[1])
     if best_p < CLASSIFIER_MIN:
         return []
     root_tok = next((t for t in doc if t.head == t and t.pos_ in {"VERB", "AUX"}), None)

@@ -190,6 +190,8 @@ def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[
         words = expand(trig.need_subj)
     elif trig.need_head:
         words = set(trig.need_head)
+    elif trig.need_xcomp:
+        words = {"to"}
     # nouns that need a modifier or a light verb are left to the parse: the relaxed pass may use them
     return frozenset(words) if words is not None else None
 

@@ -93,10 +93,12 @@ class MentionIndex:
 
     def in_tokens(self, indices: Iterable[int], places: bool = False) -> list[TokenMention]:
         found: list[TokenMention] = []
+        seen: set[int] = set()
         for i in sorted(set(indices)):
             for tm in self.at(i):
-                if tm in found:
+                if id(tm) in seen:
                     continue
+                seen.add(id(tm))
                 if tm.kind in PARTY_KINDS or (places and tm.kind == "place"):
                     found.append(tm)
         return found
@@ -195,6 +197,8 @@ def find_parties(
     sentences, word order alone places parties about as well as this parse, and the two combined
     do clearly better than either (docs/evaluation.md)."""
     parties = grammatical_parties(anchor, trigger, index, visit=visit, event_type=event_type)
+    # Dropping words resolved by focus to the actor's own state ("massed (its) troops") from the
+    # recipient was measured and lost accuracy (same-state targets are common): not done.
     if not parties.actor or not parties.recipient:
         by_order = linear_parties(anchor.doc, trigger.i, index)
         if not parties.actor:

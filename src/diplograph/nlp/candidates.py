@@ -60,6 +60,12 @@ def is_candidate(
     return framework_candidate is not None and framework_candidate(text if text is not None else tokens.text)
 
 
+def _headline(text: str) -> bool:
+    """Most words capitalised: a headline, where capitals say nothing about names."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 class CandidateFilter:
     """``is_candidate`` for all sentences of a tokenized document at once: the trigger-form test
     runs on the document's array of lower-case hashes, without creating Token objects."""
@@ -80,15 +86,20 @@ class CandidateFilter:
     def select(self, doc: Doc, spans: Sequence[tuple[int, int]], mentions: Sequence[Iterable[Mention]],
                texts: Sequence[str]) -> list[bool]:
         """One flag per sentence ``spans[i]`` (token start, end) with its mentions and text."""
-        from spacy.attrs import LOWER
+        from spacy.attrs import LOWER, ORTH
 
-        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        arrays = doc.to_array([LOWER, ORTH]).tolist() if len(doc) else []
+        lowers = [a[0] for a in arrays]
+        orths = [a[1] for a in arrays]
         hashes = self._hashes
         flags: list[bool] = []
         for (start, end), ms, text in zip(spans, mentions, texts, strict=True):
             ok = False
             if has_party(ms):
                 where = [i - start for i in range(start, end) if lowers[i] in hashes]
+                if where and not _headline(text):
+                    # a capitalised word inside a sentence is a name ("March", "Finance Minister")
+                    where = [k for k in where if k == 0 or orths[start + k] == lowers[start + k]]
                 if where:
                     ok = self._requirements_met(lowers, start, end, where)
                 if not ok and self.framework_candidate is not None:

@@ -21,6 +21,7 @@ _CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»", "''"})
 _OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«", "``"})
 # Long enumerations (tables in wire copy) are cut so that one parse never sees thousands of tokens.
 MAX_TOKENS = 160
+HARD_MAX_TOKENS = 2 * MAX_TOKENS  # text without punctuation (lists, garbage) is cut regardless
 _SOFT_BREAKS = frozenset({";", ",", ":", "-", "--", "—", "–"})
 
 
@@ -35,7 +36,7 @@ class SentenceSpan:
 
 
 def _is_final(text: str) -> bool:
-    return bool(text) and all(ch in _FINAL for ch in text)
+    return bool(text) and text[0] in _FINAL and all(ch in _FINAL for ch in text)
 
 
 def _starts_sentence(text: str) -> bool:
@@ -43,14 +44,16 @@ def _starts_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit() or text in _OPENERS
 
 
-def split_sentences(doc: Doc) -> list[SentenceSpan]:
-    """Sentences of a tokenizer-only doc, whitespace-only stretches left out."""
+def split_sentences(doc: Doc, text: str | None = None) -> list[SentenceSpan]:
+    """Sentences of a tokenizer-only doc, whitespace-only stretches left out. ``text`` is the
+    doc's text when the caller has it (``Doc.text`` is rebuilt from the tokens on every access)."""
     from spacy.attrs import IDX, LENGTH
 
     n = len(doc)
     if n == 0:
         return []
-    text = doc.text
+    if text is None:
+        text = doc.text
     arr = doc.to_array([IDX, LENGTH]).tolist()
     starts = [a[0] for a in arr]
     ends = [a[0] + a[1] for a in arr]
@@ -99,7 +102,8 @@ def split_sentences(doc: Doc) -> list[SentenceSpan]:
                 close(j)
                 i = j
                 continue
-        if i - start + 1 >= MAX_TOKENS and word in _SOFT_BREAKS:
+        length = i - start + 1
+        if (length >= MAX_TOKENS and word in _SOFT_BREAKS) or length >= HARD_MAX_TOKENS:
             close(i + 1)
         i += 1
     close(n)
