@@ -70,10 +70,10 @@ def main() -> None:
             }
             db.unlink(missing_ok=True)
             corpus.unlink(missing_ok=True)
+    if args.no_doc:  # a trial run: keep neither its figures nor the table
+        return
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
-    if args.no_doc:
-        return
     rows = []
     for key in sorted(saved, key=lambda k: (saved[k]["engine"], saved[k]["documents"])):  # type: ignore[arg-type,return-value]
         r = saved[key]

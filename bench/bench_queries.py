@@ -179,6 +179,7 @@ def main() -> None:
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
     args = parser.parse_args()
 
+    where = machine()  # the load average before this run's own work
     rows = []
     for backend in args.backends.split(","):
         outcome = run_backend(backend.strip(), args.events, args.frameworks, args.repeat, args.keep_sqlite,
@@ -196,7 +197,7 @@ def main() -> None:
     variants = "\n".join(f"- {endpoint}: " + ", ".join(f"`{p}`" for p in paths) for endpoint, paths in QUERIES.items())
     body = f"""## Query latency over HTTP (`bench/bench_queries.py`)
 
-Measured {today()} on {machine()}.
+Measured {today()} on {where}.
 
 A warm `diplograph serve` over {args.events:,} synthetic events (with {2 * args.events:,} event-party rows and
 {args.events // 10:,} documents) and {args.frameworks:,} framework observations plus the reference table;

@@ -51,6 +51,12 @@ PROCESS_TYPES = frozenset({"CONSULT"})
 WEAK_OBJECT_TYPES = frozenset({"SUPPORT", "AID"})
 POLICE = frozenset(WORDS["police"])
 POLICE_ACTIONS = frozenset(WORDS["police_actions"])
+PEOPLE_NOUNS = frozenset({"people", "citizen", "resident", "civilian", "supporter", "crowd", "public"})
+# PROTEST triggers that mean something else when a state or its agents do them
+OFFICIAL_PROTEST_TYPES: dict[str, tuple[str, str | None]] = {
+    "protest": ("ACCUSE", "disapprove"),
+    "boycott": ("SANCTION", "discontinue"),
+}
 # PLOVER/CAMEO code a stated future material action as the statement: intent to cooperate is
 # AGREE ("will provide aid", "would withdraw"), intent to use force or pressure is THREATEN
 # ("said it would expel", "could strike").
@@ -66,6 +72,7 @@ LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
+REACTION_NOUNS = frozenset(WORDS["reaction_nouns"])
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
                             "ahead", "prior", "like", "unlike", "as"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -228,6 +235,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 if result is not None:
                     found = (entry, result)
                     break
+            if found is not None and found[0].type == "CONSULT" and _met_with_reaction(tok):
+                break  # "the plan met with criticism": a reception, not a meeting
             if found is not None:
                 entry, (event_type, mode) = found
                 anchor = tok
@@ -238,6 +247,13 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
             if lex.entries(lemma, pos):
                 break  # the word's own entries said no ("released figures"): no other part of speech
     return hits
+
+
+def _met_with_reaction(tok: Token) -> bool:
+    if _lemma(tok) != "meet":
+        return False
+    return any(_lemma(p) in REACTION_NOUNS for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
@@ -322,14 +338,23 @@ def _stated_by_subject(anchor: Token) -> bool:
     return False
 
 
+def _is_people(subj: Token, index: MentionIndex, lex: Lexicon) -> bool:
+    """The subject names people, not a state: "students in Chile", "thousands of people in
+    Georgia", a plural demonym ("Kenyans", "Palestinians")."""
+    if _lemma(subj) in lex.protesters or _lemma(subj) in QUANTIFIER_NOUNS or _lemma(subj) in PEOPLE_NOUNS:
+        return True
+    return subj.tag_ in {"NNS", "NNPS"} and any(tm.mention.via == "demonym" for tm in index.at(subj.i))
+
+
 def retype(hit: TriggerHit, modality: str, lex: Lexicon, index: MentionIndex | None = None) -> tuple[str, str | None]:
     """Type adjustments that depend on the whole clause, not on the trigger word."""
     subj = _subject(hit.anchor)
-    if hit.type == "PROTEST" and hit.entry.lemma == "protest" and index is not None and subj is not None:
-        # a government's protest is an official complaint (CAMEO 114, PLOVER ACCUSE); people's is a demonstration
+    if hit.type == "PROTEST" and hit.entry.lemma in OFFICIAL_PROTEST_TYPES and index is not None and subj is not None:
+        # a government's protest is an official complaint (CAMEO 114, PLOVER ACCUSE) and its boycott
+        # a reduction of relations (CAMEO 163, PLOVER SANCTION); people's are a demonstration
         official = [tm for tm in index.in_tokens(np_core(subj)) if tm.kind in {"state", "org"}]
-        if official or _lemma(subj) in STATE_AGENTS:
-            return "ACCUSE", "disapprove"
+        if (official or _lemma(subj) in STATE_AGENTS) and not _is_people(subj, index, lex):
+            return OFFICIAL_PROTEST_TYPES[hit.entry.lemma]
     if hit.type in {"COERCE", "ASSAULT"} and subj is not None and _lemma(subj) in lex.protesters:
         return "PROTEST", ("riot" if hit.type == "ASSAULT" else "obstruct")
     if hit.type == "ASSAULT" and hit.entry.lemma in POLICE_ACTIONS and subj is not None and _lemma(subj) in POLICE:
@@ -554,6 +579,7 @@ def lemma_table() -> dict[str, dict[str, str]]:
     lex = load_lexicon()
     verbs = set(lex.light_verbs) | set(modality.NEGATING_GOVERNORS) | set(modality.HYPOTHETICAL_GOVERNORS)
     verbs |= set(modality.PLANNED_GOVERNORS) | set(SAYING_VERBS)
+    verbs |= structure.ATTRIBUTION_VERBS | structure.STANCE_PARTICIPLES
     verbs |= {lemma for lemma, pos in lex.by_lemma if pos == VERB}
     nouns = {lemma for lemma, pos in lex.by_lemma if pos == NOUN}
     nouns |= set().union(*lex.classes.values()) | lex.protesters | QUANTIFIER_NOUNS | structure.STATE_AGENTS

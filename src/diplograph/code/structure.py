@@ -21,15 +21,23 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
-from .plover import word_lists
+from .plover import _read, word_lists
 
 WORDS = word_lists()
+STRUCTURE_WORDS = _read("structure.json")
+# "..., a UN official said": the source of a report is not a party to what it reports
+ATTRIBUTION_VERBS = frozenset(STRUCTURE_WORDS["attribution_verbs"])
+# "X is committed to / opposed to Y": an adjectival passive whose subject acts
+STANCE_PARTICIPLES = frozenset(STRUCTURE_WORDS["stance_participles"])
+HELPER_NOUNS = frozenset(STRUCTURE_WORDS["helper_nouns"])
 
 PARTY_KINDS = frozenset({"state", "org", "person", "group"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "at", "into", "for", "upon", "from", "over"})
+STANCE_PREFIXES = frozenset({"pro", "anti", "pro-", "anti-"})
+REASON_PREPS = frozenset({"for", "over"})
 JOINT_PREPS = frozenset({"between", "among", "amongst"})
 VISIT_PREPS = frozenset({"to", "in", "at"})
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until"})
@@ -41,6 +49,7 @@ DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 NP_CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "conj", "det", "nummod", "case", "appos", "npadvmod", "flat"})
 CORE_PREPS = frozenset({"of", "from"})
+LOCAL_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case", "flat"})
 HEAD_NOUN_PREPS = frozenset({"for", "in", "at"})
 OBJECT_PREPS = frozenset({"to", "with", "on", "against", "from", "for", "toward", "towards", "into"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"})
@@ -123,6 +132,37 @@ def np_core(tok: Token) -> list[int]:
     return out
 
 
+def _local_ids(tok: Token) -> list[int]:
+    """The head noun and its own modifiers (no conjuncts, appositions or prepositional phrases)."""
+    out: list[int] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        # conjoined modifiers ("U.S. and Russian negotiators") belong to the head; conjoined heads do not
+        stack.extend(c for c in t.children if c.dep_ in LOCAL_DEPS or (t is not tok and c.dep_ == "conj"))
+    return out
+
+
+def party_mentions(tok: Token, index: MentionIndex, places: bool = False) -> list[TokenMention]:
+    """The parties a noun phrase names, conjunct by conjunct: a head that names a party itself
+    ("Serbian forces", "Pakistan, a key ally of X", "the Turkish side of the island") is that party,
+    not also the places and parties of its "of/from/in" phrases or apposition; a head that names
+    none ("the government of X", "a delegation from X", "the spokesman, X") takes them."""
+    found: list[TokenMention] = []
+    conjuncts = [tok] + [c for c in tok.conjuncts if c.i != tok.i]
+    for head in conjuncts:
+        own = index.in_tokens(_local_ids(head), places=places)
+        if not any(tm.kind in PARTY_KINDS for tm in own):
+            own = index.in_tokens([i for i in np_core(head) if i not in _conj_ids(head)], places=places)
+        _add(found, own)
+    return found
+
+
+def _conj_ids(tok: Token) -> set[int]:
+    return {i for c in tok.children if c.dep_ == "conj" for i in _subtree_ids(c)}
+
+
 def _children(tok: Token, deps: frozenset[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -161,7 +201,7 @@ def _reporting_subject(verb: Token, index: MentionIndex) -> list[TokenMention]:
             current = current.head
             subj = _children(current, SUBJECT_DEPS)
             if subj:
-                return index.in_tokens(np_core(subj[0]))
+                return party_mentions(subj[0], index)
         else:
             break
     return []
@@ -172,6 +212,8 @@ def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[str, Token]]:
     for child in tok.children:
         if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps | {"by"}:
             for pobj in child.children:
+                if child.lower_ == "with" and pobj.lemma_.lower() in HELPER_NOUNS:
+                    continue  # "with Y's help": a helper, not a target
                 if pobj.dep_ in {"pobj", "pcomp"}:
                     out.append((child.lower_, pobj))
     return out
@@ -196,6 +238,7 @@ def find_parties(
     nearest party before the trigger acts, the nearest after receives). Measured on the PLOVER gold
     sentences, word order alone places parties about as well as this parse, and the two combined
     do clearly better than either (docs/evaluation.md)."""
+    index = _without_stance_prefixed(index, anchor.doc)
     parties = grammatical_parties(anchor, trigger, index, visit=visit, event_type=event_type)
     # Dropping words resolved by focus to the actor's own state ("massed (its) troops") from the
     # recipient was measured and lost accuracy (same-state targets are common): not done.
@@ -204,8 +247,24 @@ def find_parties(
         if not parties.actor:
             parties.actor = [tm for tm in by_order.actor if tm not in parties.recipient]
         if not parties.recipient:
-            parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor]
+            sources = _attribution_sources(anchor)
+            parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor and tm.start not in sources]
+    if not parties.actor and event_type == "PROTEST" and parties.recipient:
+        # demonstrators named by no state ("fundamentalists continued their hunger strike against
+        # the Algerian president") protest in and against their own state
+        parties.actor.append(parties.recipient[0])
     return parties
+
+
+def _without_stance_prefixed(index: MentionIndex, doc: Doc) -> MentionIndex:
+    """The index without mentions that only qualify another party: a "pro-Syrian militia" or an
+    "anti-Syria journalist" is not Syria."""
+    def prefixed(tm: TokenMention) -> bool:
+        before = [t.lower_ for t in doc[max(0, tm.start - 2):tm.start]]
+        return bool(before) and (before[-1] in STANCE_PREFIXES
+                                 or (before[-1] == "-" and len(before) == 2 and before[0] in STANCE_PREFIXES))
+    kept = [tm for tm in index.mentions if not prefixed(tm)]
+    return index if len(kept) == len(index.mentions) else MentionIndex(kept)
 
 
 def grammatical_parties(
@@ -221,18 +280,40 @@ def grammatical_parties(
     parties = Parties()
     if anchor.pos_ in {"NOUN", "PROPN"} and anchor == trigger:
         _noun_parties(anchor, index, parties, visit)
-        if not parties.actor:
+        # a trigger noun modifying another noun ("a mediation effort between X and Y") shares its phrase
+        noun = anchor
+        while noun.dep_ == "compound" and noun.head != noun:
+            noun = noun.head
+        if noun.dep_ not in OBJECT_DEPS | {"pobj"}:
+            noun = anchor  # "riot police", "aid agencies" as subject: the trigger only describes a party
+        head = noun.head
+        while head.dep_ == "prep" and head.head != head:
+            head = head.head
+        clause_verb = head != noun and head.pos_ in {"VERB", "AUX"}
+        if not parties.actor and clause_verb:
             # "talks with Y" as the object of a verb that is not light: the clause subject acts
-            head = anchor.head
-            while head.dep_ == "prep" and head.head != head:
-                head = head.head
-            if head != anchor and head.pos_ in {"VERB", "AUX"}:
-                subj, passive, _ = subject_of(head)
-                if subj is not None and not passive:
-                    _add(parties.actor, index.in_tokens(np_core(subj)))
+            subj, passive, _ = subject_of(head)
+            if subj is not None and not passive:
+                _add(parties.actor, party_mentions(subj, index))
+        if noun != anchor:
+            phrase = Parties()
+            _noun_parties(noun, index, phrase, visit)
+            if parties.actor:
+                # with the actor named, "an effort between X and Y" names the sides it works on
+                _add(parties.recipient, [tm for tm in phrase.actor + phrase.recipient if tm not in parties.actor])
+            else:
+                _add(parties.actor, phrase.actor)
+                _add(parties.recipient, phrase.recipient)
+        if parties.actor and not parties.recipient and clause_verb and noun.dep_ in OBJECT_DEPS:
+            # "launched a mediation effort on Monday between X and Y": the verb's phrases name the target
+            for prep, pobj in _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS):
+                if prep != "by":
+                    _add(parties.recipient, [tm for tm in party_mentions(pobj, index) if tm not in parties.actor])
         return parties
 
-    subj, passive, _owner = subject_of(anchor)
+    subj, passive, owner = subject_of(anchor)
+    if passive and owner.lemma_.lower() in STANCE_PARTICIPLES and not _children(owner, frozenset({"agent"})):
+        passive = False  # "X is committed to / opposed to Y" states X's own stance: X acts
     if anchor != trigger and anchor.lemma_.lower() in RECEIVING_VERBS:
         # "Y received aid from X", "Y came under attack from X": the subject is the target
         _receiving_parties(anchor, trigger, subj, index, parties)
@@ -241,8 +322,8 @@ def grammatical_parties(
             return parties
     if subj is not None:
         # places count inside a subject ("protesters in Manila"), never as the whole subject
-        subj_mentions = index.in_tokens(np_core(subj)) or [
-            tm for tm in index.in_tokens(np_core(subj), places=True) if tm.start > subj.i
+        subj_mentions = party_mentions(subj, index) or [
+            tm for tm in party_mentions(subj, index, places=True) if tm.start > subj.i
         ]
         if passive:
             if subj != trigger:
@@ -265,9 +346,9 @@ def grammatical_parties(
     if event_type == "AID":
         # "approved a loan from China": the provider is after "from", the subject receives
         givers = [p for obj in _children(anchor, OBJECT_DEPS) for prep, p in _prep_objects(obj, frozenset({"from"}))]
-        giver_mentions = [tm for g in givers for tm in index.in_tokens(np_core(g))]
+        giver_mentions = [tm for g in givers for tm in party_mentions(g, index)]
         if giver_mentions and subj is not None and not passive:
-            subject_mentions = index.in_tokens(np_core(subj))
+            subject_mentions = party_mentions(subj, index)
             parties.actor = list(giver_mentions)
             parties.recipient = [tm for tm in subject_mentions if tm not in giver_mentions]
     if not parties.recipient and event_type in REPORTED_TARGET_TYPES and anchor == trigger:
@@ -275,11 +356,15 @@ def grammatical_parties(
         for clause in _children(anchor, frozenset({"ccomp"})):
             clause_subj = _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             if clause_subj:
-                _add(parties.recipient, index.in_tokens(np_core(clause_subj[0])))
+                _add(parties.recipient, party_mentions(clause_subj[0], index))
     if not parties.actor and event_type == "PROTEST":
         # demonstrators are coded by where they march ("marched through central Nairobi")
         for _prep, pobj in _prep_objects(anchor, frozenset({"in", "through", "at", "outside", "across"})):
-            _add(parties.actor, [tm for tm in index.in_tokens(np_core(pobj), places=True) if tm.kind == "place"])
+            _add(parties.actor, [tm for tm in party_mentions(pobj, index, places=True) if tm.kind == "place"])
+    if not parties.actor and passive and event_type in {"COERCE", "ASSAULT"}:
+        # "X was arrested in Lebanon": with no agent named, the state where it happened acted
+        for _prep, pobj in _prep_objects(anchor, frozenset({"in"})):
+            _add(parties.actor, party_mentions(pobj, index, places=True))
     if not parties.actor and subj is None:
         # no subject found at all (fragment, headline, parse error): the nearest party before the anchor
         before = [tm for tm in index.mentions if tm.end <= anchor.i and tm.kind in PARTY_KINDS and tm not in parties.recipient]
@@ -292,11 +377,11 @@ def grammatical_parties(
 def _receiving_parties(anchor: Token, trigger: Token, subj: Token | None, index: MentionIndex,
                        parties: Parties) -> None:
     if subj is not None:
-        _add(parties.recipient, index.in_tokens(np_core(subj)))
+        _add(parties.recipient, party_mentions(subj, index))
     _noun_modifier_parties(trigger, index, parties)
     for head in (anchor, trigger):
         for _prep, pobj in _prep_objects(head, frozenset({"from", "by"})):
-            _add(parties.actor, index.in_tokens(np_core(pobj)))
+            _add(parties.actor, party_mentions(pobj, index))
 
 
 def _subtree_ids(tok: Token | None) -> set[int]:
@@ -330,10 +415,13 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
             # background phrases ("after the war with X", "days after Y tested") name no target
             if tok.dep_ == "prep" and tok.lower_ in TEMPORAL_PREPS and tok != anchor:
                 aside |= _subtree_ids(tok)
+        aside |= _attribution_sources(anchor)
         clause = [i for i in _subtree_ids(anchor) if i not in subject_ids and i not in aside]
         found = [
             tm for tm in index.in_tokens(clause, places=True)
-            if id(tm) not in used and not set(tm.codes) <= actor_codes and (tm.kind != "place" or domestic)
+            if id(tm) not in used and (tm.kind != "place" or domestic)
+            # a domestic event's place in the actor's own state is its target ("imposed a curfew in X")
+            and (not set(tm.codes) <= actor_codes or (domestic and tm.kind == "place"))
         ]
         if not found and SENTENCE_WIDE_TARGET:
             # last resort: another party anywhere in the sentence outside the subject
@@ -348,56 +436,74 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
             parties.actor.append(places[0])
 
 
+def _attribution_sources(anchor: Token) -> set[int]:
+    """Token indices of the subjects of the sentence's reporting verbs ("..., a UN official said")."""
+    out: set[int] = set()
+    for tok in anchor.doc:
+        if tok.pos_ == "VERB" and tok != anchor and tok.lemma_.lower() in ATTRIBUTION_VERBS:
+            for subj in _children(tok, SUBJECT_DEPS):
+                ids = _subtree_ids(subj)
+                if anchor.i not in ids:  # a misparse that makes the whole report a subject
+                    out |= ids
+    return out
+
+
 def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: MentionIndex, parties: Parties,
                    visit: bool, passive: bool) -> None:
     for head in heads:
+        direct: list[TokenMention] = []
         for obj in _children(head, OBJECT_DEPS):
+            if obj != trigger and obj.dep_ != "dative":
+                direct += party_mentions(obj, index)
             targets = [obj] if obj != trigger else []
             if obj.dep_ != "dative":
                 # "signed an agreement with Y", "recalled its ambassador to Y", "lifted sanctions on Y"
-                targets += [p for prep, p in _prep_objects(obj, OBJECT_PREPS)]
+                # the "of" phrase of a trigger noun under a light verb is its target ("imposed a blockade of Y")
+                # "hosted a meeting between X and Y": the sides brought together are the targets
+                preps = OBJECT_PREPS | JOINT_PREPS | ({"of"} if obj == trigger else set())
+                targets += [p for prep, p in _prep_objects(obj, preps)]
             for target in targets:
-                _add(parties.recipient, index.in_tokens(np_core(target), places=visit))
+                _add(parties.recipient, party_mentions(target, index, places=visit))
             # "bombed positions in southern Lebanon": the target's location names the recipient
             if not parties.recipient:
                 for _prep, p in _prep_objects(obj, frozenset({"in", "near", "inside", "across"})):
-                    _add(parties.recipient, [tm for tm in index.in_tokens(np_core(p), places=True)])
+                    _add(parties.recipient, [tm for tm in party_mentions(p, index, places=True)])
         if head == trigger and head != anchor:
             _noun_modifier_parties(head, index, parties)
         place_preps = VISIT_PREPS if visit else frozenset()
         for prep, pobj in _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps):
-            core = np_core(pobj)
+            if direct and prep in REASON_PREPS:
+                continue  # "blamed Y for the bombing in Z": with the target named, "for/over" gives a reason
             if prep == "by":
                 if passive or head == trigger:
-                    _add(parties.actor, index.in_tokens(core))
+                    _add(parties.actor, party_mentions(pobj, index))
             elif prep in JOINT_PREPS and (head == trigger or not parties.actor):
                 # "talks between X and Y": a joint actor; "mediate between X and Y": recipients
-                _add(parties.actor, index.in_tokens(core))
+                _add(parties.actor, party_mentions(pobj, index))
             elif prep in place_preps and prep not in RECIPIENT_PREPS:
-                _add(parties.recipient, [tm for tm in index.in_tokens(core, places=True) if tm.kind == "place"])
+                _add(parties.recipient, [tm for tm in party_mentions(pobj, index, places=True) if tm.kind == "place"])
             else:
-                _add(parties.recipient, index.in_tokens(core, places=visit and prep in VISIT_PREPS))
+                _add(parties.recipient, party_mentions(pobj, index, places=visit and prep in VISIT_PREPS))
 
 
 def _noun_modifier_parties(noun: Token, index: MentionIndex, parties: Parties) -> None:
     """Possessives and adjectives on a trigger noun name its actor ("Japanese aid", "Israel's strikes")."""
     for child in noun.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-            _add(parties.actor, index.in_tokens(np_core(child)))
+            _add(parties.actor, party_mentions(child, index))
 
 
 def _noun_parties(noun: Token, index: MentionIndex, parties: Parties, visit: bool) -> None:
     _noun_modifier_parties(noun, index, parties)
     has_modifier_actor = bool(parties.actor)
     for prep, pobj in _prep_objects(noun, RECIPIENT_PREPS | JOINT_PREPS | {"of"}):
-        core = np_core(pobj)
         if prep == "of" and has_modifier_actor:
             # "the Iraqi invasion of Kuwait": with the actor named before the noun, "of" is the target
-            _add(parties.recipient, index.in_tokens(core))
+            _add(parties.recipient, party_mentions(pobj, index))
         elif prep in {"by", "of"} or prep in JOINT_PREPS:
-            _add(parties.actor, index.in_tokens(core))
+            _add(parties.actor, party_mentions(pobj, index))
         else:
-            _add(parties.recipient, index.in_tokens(core, places=visit and prep == "to"))
+            _add(parties.recipient, party_mentions(pobj, index, places=visit and prep == "to"))
 
 
 def linear_parties(doc: Doc, trigger_i: int, index: MentionIndex) -> Parties:
