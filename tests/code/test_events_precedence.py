@@ -76,6 +76,10 @@ def types(events: list[Event]) -> list[str]:
         # siding with another party
         ("Bhutan stood behind Nepal in the border dispute.", "SUPPORT"),
         ("Latvia threw its weight behind Estonia in the row.", "SUPPORT"),
+        # verbal defence, tribute and confidence are support (CAMEO 051/052); defending a town is not
+        ("Portugal defended Angola against criticism from Uruguay.", "SUPPORT"),
+        ("Chile paid tribute to Peru for its help after the floods.", "SUPPORT"),
+        ("Ghana expressed confidence in the government of Togo.", "SUPPORT"),
         # a military dissolving the government is coercion
         ("The army in Mali dissolved the government and suspended the constitution.", "COERCE"),
         # a raid on homes or offices is a search; on a town it is force
@@ -88,7 +92,6 @@ def types(events: list[Event]) -> list[str]:
         ("Portugal barred arms sales to Angola.", "SANCTION"),
         # shows of force
         ("Estonia scrambled fighter jets as aircraft from Latvia approached.", "MOBILIZE"),
-        ("Angola staged war games near its border with Portugal.", "MOBILIZE"),
         ("Chile stepped up naval patrols near waters claimed by Peru.", "MOBILIZE"),
         ("Peru flew two bombers near the coast of Chile.", "MOBILIZE"),
         ("Peru flew to Chile for talks on the border.", "CONSULT"),
@@ -116,3 +119,8 @@ def test_peoples_protest_is_not_an_official_complaint(nlp, text: str) -> None:  
 
 def test_a_states_protest_is_an_official_complaint(nlp) -> None:  # type: ignore[no-untyped-def]
     assert types(code(nlp, "Ghana protested to Togo over the detention of its fishermen."))[:1] == ["ACCUSE"]
+
+
+def test_defending_a_place_or_a_price_is_not_support(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "SUPPORT" not in types(code(nlp, "Troops from Mali defended the town against fighters from Senegal."))
+    assert "SUPPORT" not in types(code(nlp, "The central bank of Chile defended the peso against Peru's devaluation."))

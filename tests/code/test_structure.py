@@ -73,6 +73,20 @@ CASES = [
      {"OMN"}, {"KEN", "SOM"}),
     # with the target named, "for" gives a reason
     ("Pakistan blamed India for the bombing in Kabul.", {"PAK"}, {"IND"}),
+    # the sides a meeting brings together are its targets
+    ("Morocco offered to host a meeting between Algerian and Tunisian officials.", {"MAR"}, {"DZA", "TUN"}),
+    # a coerced target named by no state is domestic; a rejected proposal is nobody's state
+    ("The Ugandan government banned an opposition newspaper on Friday.", {"UGA"}, {"UGA"}),
+    ("Japan rejected the proposal on Monday.", {"JPN"}, set()),
+    # a complaint addressed to one party about another accuses the other
+    ("Kenya complained to the African Union on Monday over Somali border raids.", {"KEN"}, {"SOM"}),
+    # a passive coercion with no agent: the state where it happened acted
+    ("A Dutch aid worker was arrested in Syria on Friday.", {"SYR"}, {"NLD"}),
+    # "the withdrawal of forces from Y": Y is the place left, the clause subject withdraws
+    ("Canada speeded up the withdrawal of some combat forces from Mali on Monday.", {"CAN"}, {"MLI"}),
+    # an actor named by no state is coded to the target's state
+    ("Striking teachers continued their sit-in to demand the resignation of the Kenyan education minister.",
+     {"KEN"}, {"KEN"}),
 ]
 
 

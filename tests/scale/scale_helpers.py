@@ -57,7 +57,8 @@ def dump_database(db: str) -> dict[str, list[tuple[Any, ...]]]:
         with store.engine.connect() as c:
             def rows(table: Any, skip: tuple[str, ...] = ("id", "added_at")) -> list[tuple[Any, ...]]:
                 cols = [col for col in table.c if col.name not in skip]
-                return sorted((tuple(r) for r in c.execute(select(*cols))), key=repr)
+                # (column, value) pairs: a failing comparison names the column that differs
+                return sorted((tuple(zip(r._fields, r, strict=True)) for r in c.execute(select(*cols))), key=repr)
 
             events = sorted(
                 (tuple(sorted((k, repr(v)) for k, v in e.items() if k != "id")) for e in store.iter_events()),
@@ -82,3 +83,20 @@ def dump_database(db: str) -> dict[str, list[tuple[Any, ...]]]:
             }
     finally:
         store.close()
+
+
+def assert_same_database(got: dict[str, list[tuple[Any, ...]]], expected: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Table by table; on a difference, say which table, row and columns differ."""
+    assert got.keys() == expected.keys()
+    for name in expected:
+        left, right = got[name], expected[name]
+        if left == right:
+            continue
+        detail = f"{name}: {len(left)} rows vs {len(right)} expected"
+        for a, b in zip(left, right, strict=False):
+            if a != b:
+                columns = [f"{x[0]}: {x[1]!r:.80} != {y[1]!r:.80}" for x, y in zip(a, b, strict=False)
+                           if isinstance(x, tuple) and x != y]
+                detail += f"; first differing row: {columns or (a, b)}"
+                break
+        raise AssertionError(detail)

@@ -72,7 +72,6 @@ LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
-REACTION_NOUNS = frozenset(WORDS["reaction_nouns"])
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
                             "ahead", "prior", "like", "unlike", "as"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -235,8 +234,6 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 if result is not None:
                     found = (entry, result)
                     break
-            if found is not None and found[0].type == "CONSULT" and _met_with_reaction(tok):
-                break  # "the plan met with criticism": a reception, not a meeting
             if found is not None:
                 entry, (event_type, mode) = found
                 anchor = tok
@@ -247,13 +244,6 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
             if lex.entries(lemma, pos):
                 break  # the word's own entries said no ("released figures"): no other part of speech
     return hits
-
-
-def _met_with_reaction(tok: Token) -> bool:
-    if _lemma(tok) != "meet":
-        return False
-    return any(_lemma(p) in REACTION_NOUNS for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-               for p in c.children if p.dep_ == "pobj")
 
 
 def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
