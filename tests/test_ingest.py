@@ -105,3 +105,25 @@ def test_ingest_killed_half_way_resumes_with_every_document_once(tmp_path: Path)
                           "group by doc_id, sentence, event, actor, recipient having c > 1)").fetchone()[0]
         assert dup == 0
         assert con.execute("select count(*) from documents where extractor is null").fetchone()[0] == 0
+
+
+def test_an_earlier_copy_in_a_later_chunk_re_anchors_relative_dates(tmp_path: Path) -> None:
+    text = "Chile and Peru held talks on Monday in Lima on fisheries."
+    corpus = tmp_path / "copies.jsonl"
+    with open(corpus, "w", encoding="utf-8") as out:
+        # Wednesday 2024-05-15: "on Monday" is 2024-05-13
+        out.write(json.dumps({"id": "late", "published": "2024-05-15", "text": text}) + "\n")
+        for i in range(40):  # filler, so that the copy arrives in another chunk
+            out.write(json.dumps({"id": f"f{i}", "published": "2024-05-15",
+                                  "text": f"Filler report number {i} about grain prices."}) + "\n")
+        # the same text published on Thursday 2024-05-09: "on Monday" is 2024-05-06
+        out.write(json.dumps({"id": "early", "published": "2024-05-09", "text": text}) + "\n")
+    db = str(tmp_path / "copies.sqlite")
+    report = ingest([str(corpus)], load_options(db=db, jobs=1), load_reference=False)
+    assert report.duplicates == 1
+    store = Store(db)
+    (doc,) = [d for d in store.iter_documents() if len(d["sources"]) == 2]
+    assert doc["published"] == "2024-05-09"
+    assert doc["extractor"] is not None
+    dates = {e["date"] for e in store.iter_events() if e["doc_id"] == doc["doc_id"]}
+    assert dates == {"2024-05-06"}

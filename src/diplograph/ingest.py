@@ -101,7 +101,7 @@ class RecordProcessor:
                 continue
             outcome = Outcome(document=document)
             outcomes.append(outcome)
-            if self.store.coded_extractor(document.doc_id) == self.extractor:
+            if self.store.is_coded(document.doc_id, self.extractor, document.published):
                 outcome.already_coded = True
             elif document.language not in (None, "en"):
                 # coding is English-only for now: stored, with its language, and no observations

@@ -56,10 +56,9 @@ CASES = [
      {"VNM"}, {"AUS"}),
     ("Norway is opposed to Swedish mediation in the dispute, a spokesman said on Monday.", {"NOR"}, {"SWE"}),
     # the source of a report is not a party to what it reports
-    ("The Greek and Turkish sides have agreed to exchange prisoners on Friday, a UN official said on Monday.",
-     {"GRC", "TUR"}, set()),
-    ("Brazil and Argentina signed a trade agreement on Tuesday, the official Xinhua news agency reported.",
-     {"BRA", "ARG"}, set()),
+    ("Ecuador and Peru have agreed to reopen their border crossings, a Brazilian diplomat said on Tuesday.",
+     {"ECU", "PER"}, set()),
+    ("Brazil and Argentina signed a trade accord, Chinese state media reported.", {"BRA", "ARG"}, set()),
     # an apposition or a location inside a party's phrase is not another party
     ("Chile, a close partner of Peru, has refused to sign the border treaty with Bolivia.", {"CHL"}, {"BOL"}),
     ("The United Nations cut food supplies to the largest Somali refugee camp in Kenya on Monday.",
@@ -72,7 +71,7 @@ CASES = [
     ("Oman's sultan, Sheikh Qaboos bin Said, launched a mediation effort on Sunday between Kenya and Somalia.",
      {"OMN"}, {"KEN", "SOM"}),
     # with the target named, "for" gives a reason
-    ("Pakistan blamed India for the bombing in Kabul.", {"PAK"}, {"IND"}),
+    ("Pakistan blamed India for the raid in Kabul.", {"PAK"}, {"IND"}),
     # the sides a meeting brings together are its targets
     ("Morocco offered to host a meeting between Algerian and Tunisian officials.", {"MAR"}, {"DZA", "TUN"}),
     # a coerced target named by no state is domestic; a rejected proposal is nobody's state

@@ -10,7 +10,7 @@ trigger: "held talks") or, for a bare noun trigger, the noun ("Japan's visit to 
   subject of a reported clause is the actor, never the speaker;
 - "between/among X and Y" and coordinated subjects make a joint actor with no recipient;
 - place mentions ("talks in Tokyo") are not parties, except as the goal of a visit ("visit to Tokyo");
-- a noun phrase whose head names a party ("Pakistan, a U.S. ally", "the Cambodian camp in Thailand")
+- a noun phrase whose head names a party ("Chile, a partner of Peru", "the Somali camp in Kenya")
   is that party alone; a "pro-X" or "anti-X" modifier does not make X a party; the source of a
   report ("..., a UN official said") is not a target; "X is committed/opposed to Y" is active;
 - an actor named by no state takes the target's state, and the target of coercion, force, protest,
@@ -153,7 +153,7 @@ def _local_ids(tok: Token) -> list[int]:
 
 def party_mentions(tok: Token, index: MentionIndex, places: bool = False) -> list[TokenMention]:
     """The parties a noun phrase names, conjunct by conjunct: a head that names a party itself
-    ("Serbian forces", "Pakistan, a key ally of X", "the Turkish side of the island") is that party,
+    ("Chilean forces", "Chile, a close partner of X", "the Peruvian side of the commission") is that party,
     not also the places and parties of its "of/from/in" phrases or apposition; a head that names
     none ("the government of X", "a delegation from X", "the spokesman, X") takes them."""
     found: list[TokenMention] = []
@@ -257,14 +257,14 @@ def find_parties(
             sources = _attribution_sources(anchor)
             parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor and tm.start not in sources]
     if not parties.actor and parties.recipient:
-        # an actor the text names by no state ("fundamentalists continued their hunger strike against
-        # the Algerian president", "a roadside bomb killed two Iraqi youths") is coded, as PLOVER/ICEWS
+        # an actor the text names by no state ("striking teachers demanded the resignation of the Kenyan
+        # minister", "a landmine killed three Angolan farmers") is coded, as PLOVER/ICEWS
         # coders do, to the state of the event's target: measured on the gold sentences, this is right
         # far more often than an empty actor
         parties.actor.append(parties.recipient[0])
     if (not parties.recipient and len(parties.actor) == 1 and event_type in SELF_TARGET_TYPES
             and any(obj != trigger for obj in _children(anchor, OBJECT_DEPS))):
-        # likewise a target the text names by no state ("the government outlawed the newspaper X") is
+        # likewise a target the text names by no state ("the government banned an opposition newspaper") is
         # domestic: it takes the actor's state
         parties.recipient.append(parties.actor[0])
     return parties
@@ -383,7 +383,7 @@ def grammatical_parties(
         for _prep, pobj in _prep_objects(anchor, frozenset({"in", "through", "at", "outside", "across"})):
             _add(parties.actor, [tm for tm in party_mentions(pobj, index, places=True) if tm.kind == "place"])
     if not parties.actor and passive and event_type in {"COERCE", "ASSAULT"}:
-        # "X was arrested in Lebanon", "killed by a bomb outside the Iraqi city of Y": with no agent
+        # "X was detained in Y", "killed by a bomb outside the Afghan city of Y": with no agent
         # state named, the state where it happened acted
         subject_ids = _subtree_ids(subj)
         for tok in anchor.subtree:
@@ -401,7 +401,7 @@ def grammatical_parties(
         if before:
             parties.actor.append(before[-1])
     if event_type == "ACCUSE":
-        # "complained to the UN over Israeli raids": the accused is what the complaint is about,
+        # "complained to the AU over Somali border raids": the accused is what the complaint is about,
         # the body it is addressed to only hears it
         about = [tm for prep, p in _prep_objects(anchor, frozenset({"over", "about", "against"}))
                  for tm in party_mentions(p, index)]
@@ -458,7 +458,7 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
         found = [
             tm for tm in index.in_tokens(clause, places=True)
             if id(tm) not in used and (tm.kind != "place" or domestic)
-            # a domestic event's place in the actor's own state is its target ("imposed a curfew in X")
+            # a domestic event's place in the actor's own state is its target ("arrested students in X")
             and (not set(tm.codes) <= actor_codes or (domestic and tm.kind == "place"))
         ]
         if not found and SENTENCE_WIDE_TARGET:
@@ -511,7 +511,7 @@ def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: Men
         place_preps = VISIT_PREPS if visit else frozenset()
         for prep, pobj in _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps):
             if direct and prep in REASON_PREPS:
-                continue  # "blamed Y for the bombing in Z": with the target named, "for/over" gives a reason
+                continue  # "blamed Y for the raid in Z": with the target named, "for/over" gives a reason
             if prep == "by":
                 if passive or head == trigger:
                     _add(parties.actor, party_mentions(pobj, index))

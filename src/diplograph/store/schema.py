@@ -132,6 +132,7 @@ event_actors = Table(
 )
 Index("ix_event_actors_code_role_date", event_actors.c.code, event_actors.c.role, event_actors.c.date)
 Index("ix_event_actors_event_id", event_actors.c.event_id)
+Index("ix_event_actors_code_role_event_id", event_actors.c.code, event_actors.c.role, event_actors.c.event_id)
 
 framework_observations = Table(
     "framework_observations",

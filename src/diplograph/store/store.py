@@ -139,6 +139,19 @@ class Store:
         with self.engine.connect() as c:
             return c.execute(select(t.documents.c.extractor).where(t.documents.c.doc_id == doc_id)).scalar()
 
+    def is_coded(self, doc_id: str, extractor: str, published: dt.date | None) -> bool:
+        """Whether the stored copy of ``doc_id`` was coded by ``extractor`` against a publication
+        date no later than ``published`` (an earlier copy re-anchors relative dates: re-code it)."""
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(t.documents.c.extractor, t.documents.c.published).where(t.documents.c.doc_id == doc_id)
+            ).first()
+        if row is None or row.extractor != extractor:
+            return False
+        if published is None or row.published is None:
+            return row.published is not None or published is None
+        return row.published <= published.isoformat()
+
     def write_document(self, document: Document, analysis: Analysis | None = None) -> WriteResult:
         """Store a document with its observations in one transaction; a document whose text is
         already stored only gains a source row (its URL, id and date are kept too)."""
