@@ -77,9 +77,10 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def load_events(store: Store, *, actors: Iterable[str] | None = None, since: str | None = None,
-                until: str | None = None) -> list[EventRow]:
-    """Stored events, optionally those involving any of ``actors``; ``since``/``until`` filter on
-    the event date (else the publication date), inclusive, by string prefix comparison."""
+                until: str | None = None, all_of: Iterable[str] | None = None) -> list[EventRow]:
+    """Stored events, optionally those involving any of ``actors`` and all of ``all_of``;
+    ``since``/``until`` filter on the event date (else the publication date), inclusive, by string
+    prefix comparison."""
     ev = t.events
     query = select(ev, t.documents.c.url.label("doc_url"), t.documents.c.published.label("doc_published")).join(
         t.documents, t.documents.c.doc_id == ev.c.doc_id
@@ -88,6 +89,10 @@ def load_events(store: Store, *, actors: Iterable[str] | None = None, since: str
         codes = sorted(set(actors))
         ids = select(t.event_actors.c.event_id).where(t.event_actors.c.code.in_(codes))
         query = query.where(ev.c.id.in_(ids))
+    # each required party in SQL (index event_actors(code, role, event_id)): a pair's timeline
+    # reads the pair's events only, not every event of either party
+    for code in sorted(set(all_of or ())):
+        query = query.where(ev.c.id.in_(select(t.event_actors.c.event_id).where(t.event_actors.c.code == code)))
     rows: list[EventRow] = []
     with store.engine.connect() as c:
         for row in c.execute(query.order_by(ev.c.id)).mappings():
@@ -192,9 +197,7 @@ def event_facts(store: Store, *, actors: Iterable[str] | None = None, since: str
     """Merged events from ``store`` (syndicated copies count as one source)."""
     from .syndication import story_groups
 
-    rows = load_events(store, actors=pair or actors, since=since, until=until)
-    if pair is not None:
-        rows = [r for r in rows if set(pair) <= r.parties]
+    rows = load_events(store, actors=actors, since=since, until=until, all_of=pair)
     doc_ids = {r.doc_id for r in rows}
     return merge_events(rows, story_groups(store, doc_ids) if len(doc_ids) > 1 else {})
 
