@@ -93,3 +93,11 @@ def test_company_names_and_tickers_are_not_actors(find) -> None:  # type: ignore
                  published=D1987)
     assert [(m.codes, m.sector) for m in found] == [
         (("CHN",), "government"), (("KOR",), "government"), (("USA",), "head of state")]
+
+
+def test_an_ethnic_group_living_in_another_state_is_coded_to_that_state(find) -> None:  # type: ignore[no-untyped-def]
+    assert find("Ethnic Hungarians in Slovakia held a rally.")[0].codes == ("SVK",)
+    assert find("The Greek minority in Albania asked for schools.")[0].codes == ("ALB",)
+    assert find("The Armenians of southern Georgia want more autonomy.")[0].codes == ("GEO",)
+    # no ethnic marker, minority noun or compass word: the nationality word keeps its own state
+    assert find("Hungarian troops in Slovakia withdrew.")[0].codes == ("HUN",)

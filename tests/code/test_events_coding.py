@@ -102,6 +102,14 @@ def test_reported_speech_codes_the_reported_actor(nlp) -> None:  # type: ignore[
     assert event.actor == ["DEU"]
 
 
+def test_a_must_clause_reported_by_a_speaker_is_the_speakers_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    event = only(code(nlp, "Brazil declared on Monday that Argentina must release the detained Brazilian fishermen."), "REQUEST")
+    assert (event.actor, event.recipient) == (["BRA"], ["ARG"])
+    # without the modal the clause is a report of what Argentina did, not a demand
+    events = code(nlp, "Brazil declared on Monday that Argentina released the detained Brazilian fishermen.")
+    assert not any(e.event == "REQUEST" and e.actor == ["BRA"] for e in events)
+
+
 def test_governing_trigger_absorbs_its_complement(nlp) -> None:  # type: ignore[no-untyped-def]
     events = code(nlp, "Russia threatened to impose sanctions on Turkey.")
     assert [e.event for e in events] == ["THREATEN"]

@@ -105,12 +105,16 @@ def test_pair_timeline_colours_cooperation_and_conflict(page: Any) -> None:
 
 
 def test_event_search_page(page: Any, web_sample: SampleData) -> None:
+    from playwright.sync_api import expect
+
     page.goto("/events")
     page.wait_for_selector("#results[data-state=ready]")
     assert page.locator("#results tbody tr").count() == 9
     page.fill("input[name=actor]", "Philippines")
     page.click("button[type=submit] >> text=Search")
-    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    # a locator assertion polls from Playwright's side: a string predicate would be evaluated in the
+    # page, which the page's Content-Security-Policy (no 'unsafe-eval') rightly forbids
+    expect(page.locator("#results tbody tr")).to_have_count(1)
     row = page.locator("#results tbody tr").first
     assert "PROTEST" in row.inner_text()
     assert DISPUTE_BODY.split("\n")[0] in row.inner_text()

@@ -390,8 +390,28 @@ class _Walk(DomesticRules):
                     break
         if kind == "state" and self._locative(start, row):
             kind = "place"
+        if row.via == "demonym" and kind == "state":
+            code = self._host_state(start, end) or code
         self._emit(first, end, (code,), kind, row.via, sector=sector_name)
         return end
+
+    def _host_state(self, start: int, end: int) -> str | None:
+        """The state an ethnic group lives in: "ethnic Turks in Bulgaria", "the Hungarian minority
+        in Romania", "Kurds of northern Iraq" are coded to that state, not to the group's nation."""
+        marked = start - 1 >= self.sent_start and self._lower(start - 1) in self.gaz.words("ethnic_marker")
+        j = end
+        if j < self.sent_end and self._lower(j) in self.gaz.words("minority_noun"):
+            marked, j = True, j + 1
+        if j + 1 >= self.sent_end or self._lower(j) not in ("in", "of"):
+            return None
+        j += 1
+        if self._lower(j) in self.gaz.words("compass"):
+            marked, j = True, j + 1
+        hit = self.orth.get(j)
+        if not marked or hit is None or hit[1].category != _ACTOR or hit[0] > self.sent_end:
+            return None
+        host = self.gaz.resolve(hit[1].key, self.day)
+        return host.code if host is not None and self._kind(host.code) == "state" else None
 
     def _locative(self, start: int, row: FormRow) -> bool:
         """A capital or seat used as a location ("talks in Tokyo"), or a country name with a

@@ -39,6 +39,7 @@ from .structure import (
     find_parties,
     linear_parties,
     np_core,
+    stated_demand,
 )
 
 WORDS = word_lists()
@@ -473,6 +474,9 @@ def code_sentence(
     def emit(hit: TriggerHit, parties: Parties, confidence: float) -> None:
         modality = modality_of(hit.anchor, hit.token, lower)
         event_type, mode = retype(hit, modality, lex, index)
+        demand = stated_demand(hit.anchor, index)
+        if demand is not None:
+            event_type, mode, parties, modality = "REQUEST", None, demand, "asserted"
         if event_type != hit.type and modality in {"planned", "hypothetical"}:
             modality = "asserted"  # the statement of intent is itself the event
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
@@ -569,7 +573,7 @@ def lemma_table() -> dict[str, dict[str, str]]:
     lex = load_lexicon()
     verbs = set(lex.light_verbs) | set(modality.NEGATING_GOVERNORS) | set(modality.HYPOTHETICAL_GOVERNORS)
     verbs |= set(modality.PLANNED_GOVERNORS) | set(SAYING_VERBS)
-    verbs |= structure.ATTRIBUTION_VERBS | structure.STANCE_PARTICIPLES
+    verbs |= structure.ATTRIBUTION_VERBS | structure.STANCE_PARTICIPLES | structure.DEMAND_VERBS
     verbs |= {lemma for lemma, pos in lex.by_lemma if pos == VERB}
     nouns = {lemma for lemma, pos in lex.by_lemma if pos == NOUN}
     nouns |= set().union(*lex.classes.values()) | lex.protesters | QUANTIFIER_NOUNS | structure.STATE_AGENTS

@@ -35,6 +35,9 @@ ATTRIBUTION_VERBS = frozenset(STRUCTURE_WORDS["attribution_verbs"])
 # "X is committed to / opposed to Y": an adjectival passive whose subject acts
 STANCE_PARTICIPLES = frozenset(STRUCTURE_WORDS["stance_participles"])
 HELPER_NOUNS = frozenset(STRUCTURE_WORDS["helper_nouns"])
+# "X said that Y must ...": a demand by the speaker of the clause's subject
+DEMAND_VERBS = frozenset(STRUCTURE_WORDS["demand_verbs"])
+DEMAND_MODALS = frozenset(STRUCTURE_WORDS["demand_modals"])
 
 PARTY_KINDS = frozenset({"state", "org", "person", "group"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -212,6 +215,29 @@ def _reporting_subject(verb: Token, index: MentionIndex) -> list[TokenMention]:
         else:
             break
     return []
+
+
+def stated_demand(anchor: Token, index: MentionIndex) -> Parties | None:
+    """"X said (that) Y must ...": X demands it of Y, whatever the clause's own verb is. The
+    speaker's and the clause subject's parties, or None when the sentence is no such demand."""
+    clause = anchor
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
+            break
+        if clause.dep_ not in {"xcomp", "acomp", "conj"} or clause.head == clause:
+            return None
+        clause = clause.head
+    else:
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in DEMAND_VERBS:
+        return None
+    speaker = _children(clause.head, SUBJECT_DEPS)
+    target = _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    if not speaker or not target:
+        return None
+    actor = party_mentions(speaker[0], index)
+    recipient = [tm for tm in party_mentions(target[0], index) if tm not in actor]
+    return Parties(actor=actor, recipient=recipient) if actor and recipient else None
 
 
 def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[str, Token]]:
