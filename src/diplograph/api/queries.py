@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, func, literal, or_, select
 from ..errors import InputError
 from ..store import Store, split_codes
 from ..store import schema as t
+from ..store.store import event_record
 
 MAX_LIMIT = 200
 
@@ -77,28 +78,10 @@ def _on_or_before(when: ColumnElement[Any], day: str) -> ColumnElement[bool]:
 
 
 def _event_record(row: Any) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "doc_id": row["doc_id"],
-        "doc_url": row["doc_url"],
-        "doc_title": row["doc_title"],
-        "published": row["doc_published"],
-        "sentence": row["sentence"],
-        "sentence_start": row["sentence_start"],
-        "actor": split_codes(row["actor"]),
-        "recipient": split_codes(row["recipient"]),
-        "event": row["event"],
-        "mode": row["mode"],
-        "contexts": split_codes(row["contexts"]),
-        "modality": row["modality"],
-        "date": row["date"],
-        "date_precision": row["date_precision"],
-        "date_end": row["date_end"],
-        "quad_class": row["quad_class"],
-        "goldstein": row["goldstein"],
-        "cameo_root": row["cameo_root"],
-        "trigger": row["trigger"],
-    }
+    record = event_record(row)
+    record.update(doc_title=row["doc_title"], published=row["doc_published"],
+                  sentence_start=row["sentence_start"], trigger=row["trigger"])
+    return record
 
 
 def search_events(store: Store, where: EventFilter, *, limit: int = 50, cursor: str | None = None) -> dict[str, Any]:

@@ -105,6 +105,31 @@ def mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
     }
 
 
+def event_record(row: Any) -> dict[str, Any]:
+    """An events row (joined with its document's URL as ``doc_url``) in the contract's shape
+    (DESIGN.md), with the crosswalk columns, the extractor and the row id."""
+    return {
+        "doc_id": row["doc_id"],
+        "doc_url": row["doc_url"],
+        "sentence": row["sentence"],
+        "actor": split_codes(row["actor"]),
+        "recipient": split_codes(row["recipient"]),
+        "event": row["event"],
+        "mode": row["mode"],
+        "contexts": split_codes(row["contexts"]),
+        "modality": row["modality"],
+        "date": row["date"],
+        "date_precision": row["date_precision"],
+        "date_end": row["date_end"],
+        "intensity": row["intensity"],
+        "quad_class": row["quad_class"],
+        "cameo_root": row["cameo_root"],
+        "goldstein": row["goldstein"],
+        "extractor": row["extractor"],
+        "id": row["id"],
+    }
+
+
 class Store:
     """A diplograph database. ``Store(db)`` opens (and migrates) a SQLite path or PostgreSQL URL."""
 
@@ -375,26 +400,7 @@ class Store:
         )
         with self.engine.connect() as c:
             for row in c.execute(query).mappings():
-                yield {
-                    "doc_id": row["doc_id"],
-                    "doc_url": row["doc_url"],
-                    "sentence": row["sentence"],
-                    "actor": split_codes(row["actor"]),
-                    "recipient": split_codes(row["recipient"]),
-                    "event": row["event"],
-                    "mode": row["mode"],
-                    "contexts": split_codes(row["contexts"]),
-                    "modality": row["modality"],
-                    "date": row["date"],
-                    "date_precision": row["date_precision"],
-                    "date_end": row["date_end"],
-                    "intensity": row["intensity"],
-                    "quad_class": row["quad_class"],
-                    "cameo_root": row["cameo_root"],
-                    "goldstein": row["goldstein"],
-                    "extractor": row["extractor"],
-                    "id": row["id"],
-                }
+                yield event_record(row)
 
     def iter_frameworks(self, *, include_reference: bool = True) -> Iterator[dict[str, Any]]:
         """Every framework observation in the contract's shape."""
