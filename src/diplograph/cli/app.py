@@ -6,6 +6,7 @@ library function and prints the result. Only this package prints."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,8 +25,14 @@ app = typer.Typer(
 export_app = typer.Typer(help="Export documents, events, frameworks, facts and series.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
-console = Console()
-err_console = Console(stderr=True)
+def _width(stream: TextIO) -> int | None:
+    # a terminal reports its own width; a pipe or a log file (make demo, CI) would get rich's 80
+    # columns, which truncates dates and labels in tables
+    return None if stream.isatty() else int(os.environ.get("COLUMNS", "150"))
+
+
+console = Console(width=_width(sys.stdout))
+err_console = Console(stderr=True, width=_width(sys.stderr))
 
 
 def open_output(output: Path | None, binary: bool = False) -> Any:
