@@ -144,10 +144,11 @@ def _documents(rng: random.Random, n_docs: int) -> list[dict[str, Any]]:
 
 
 def _event_batches(rng: random.Random, docs: list[dict[str, Any]], events: int,
-                   batch: int = 50_000) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """(event rows, event_actors rows) in batches: a million events never sit in memory at once."""
+                   batch: int = 50_000) -> Iterator[tuple[list[dict[str, Any]], ...]]:
+    """(event rows, event_actors rows, event_pairs rows) in batches: a million events never sit in memory at once."""
     event_rows: list[dict[str, Any]] = []
     party_rows: list[dict[str, Any]] = []
+    pair_rows: list[dict[str, Any]] = []  # event_pairs: what Store writes beside event_actors
     per_doc = max(1, events // len(docs))
     for event_id in range(1, events + 1):
         a, b = _pair(rng)
@@ -164,11 +165,13 @@ def _event_batches(rng: random.Random, docs: list[dict[str, Any]], events: int,
         })
         party_rows.append({"event_id": event_id, "role": "a", "code": a, "date": date})
         party_rows.append({"event_id": event_id, "role": "r", "code": b, "date": date})
+        first, second = sorted((a, b))
+        pair_rows.append({"event_id": event_id, "a": first, "b": second, "day": date, "quad_class": _QUAD[kind]})
         if len(event_rows) >= batch:
-            yield event_rows, party_rows
-            event_rows, party_rows = [], []
+            yield event_rows, party_rows, pair_rows
+            event_rows, party_rows, pair_rows = [], [], []
     if event_rows:
-        yield event_rows, party_rows
+        yield event_rows, party_rows, pair_rows
 
 
 def _framework_rows(rng: random.Random, docs: list[dict[str, Any]], frameworks: int) -> list[dict[str, Any]]:
@@ -195,9 +198,11 @@ def _framework_rows(rng: random.Random, docs: list[dict[str, Any]], frameworks: 
 
 def populate_database(db: str, events: int, frameworks: int, seed: int = 7) -> dict[str, float]:
     """Create ``db`` (migrated, with the reference table) and fill it with one document per 10
-    events, ``events`` events with their parties and ``frameworks`` framework observations.
-    Returns seconds per step. SQLite: executemany inserts in big transactions; PostgreSQL: COPY."""
-    from sqlalchemy import insert, text
+    events, ``events`` events with their parties and ``frameworks`` framework observations, then
+    build every pair's facts as an ingest does when it finishes. Returns seconds per step ("fill",
+    "facts") and the number of pairs built. SQLite: executemany inserts in big transactions;
+    PostgreSQL: COPY."""
+    from sqlalchemy import insert, select, text
 
     from diplograph.kb.reference import load_reference
     from diplograph.store import Store
@@ -232,6 +237,15 @@ def populate_database(db: str, events: int, frameworks: int, seed: int = 7) -> d
         with store.engine.begin() as c:
             c.execute(text("ANALYZE"))
     seconds = {"fill": time.perf_counter() - start}
+    # what an ingest does when it finishes: the facts and as-of states of every changed pair
+    from diplograph.kb.materialize import refresh_stale
+
+    start = time.perf_counter()
+    with store.engine.connect() as c:
+        pairs = c.execute(select(t.framework_observations.c.a, t.framework_observations.c.b).distinct()).all()
+    store.mark_pairs_changed((a, b) for a, b in pairs)
+    seconds["pairs"] = refresh_stale(store)
+    seconds["facts"] = time.perf_counter() - start
     store.close()
     return seconds
 
@@ -240,9 +254,10 @@ def _all_batches(rng: random.Random, docs: list[dict[str, Any]], events: int,
                  frameworks: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     for i in range(0, len(docs), 50_000):
         yield "documents", docs[i:i + 50_000]
-    for event_rows, party_rows in _event_batches(rng, docs, events):
+    for event_rows, party_rows, pair_rows in _event_batches(rng, docs, events):
         yield "events", event_rows
         yield "event_actors", party_rows
+        yield "event_pairs", pair_rows
     rows = _framework_rows(rng, docs, frameworks)
     for i in range(0, len(rows), 50_000):
         yield "framework_observations", rows[i:i + 50_000]

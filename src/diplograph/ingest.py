@@ -197,12 +197,26 @@ def ingest(
             _account(store, outcomes, report)
             if progress is not None:
                 progress("documents", report)
+        rebuild_stale_facts(store)
     except DiplographError:
         raise
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()
     return report
+
+
+def rebuild_stale_facts(store: Store) -> None:
+    """Rebuild the stored facts of the pairs this run changed, so the first question after an
+    ingest is as fast as the next (readers would otherwise rebuild them on first use)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .kb.materialize import refresh_stale
+
+    try:
+        refresh_stale(store)
+    except SQLAlchemyError as exc:  # the observations are stored: readers rebuild what is missing
+        logger.warning("could not rebuild the knowledge base's facts now (they are rebuilt on first use): %s", exc)
 
 
 def _account(store: Store, outcomes: list[Outcome], report: IngestReport) -> None:

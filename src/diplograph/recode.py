@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .ingest import rebuild_stale_facts
 from .model import Document
 from .settings import Options
 from .store import Store
@@ -56,6 +57,7 @@ def recode(options: Options, *, everything: bool = False) -> RecodeReport:
             report.recoded += 1
             report.events += len(analysis.events)
             report.frameworks += len(analysis.frameworks)
+        rebuild_stale_facts(store)
     finally:
         store.close()
     return report

@@ -64,6 +64,32 @@ def test_pair_timeline_is_in_date_order(client) -> None:  # type: ignore[no-unty
     assert upgrade and upgrade[0]["change"] == "upgrade"
 
 
+def test_pair_timeline_pages_follow_the_cursor(client) -> None:  # type: ignore[no-untyped-def]
+    whole = client.get("/api/pairs/JPN/VNM/timeline", params={"limit": 1000}).json()
+    assert whole["next_cursor"] is None and len(whole["entries"]) > 2
+    seen, params, pages = [], {"limit": 1}, 0
+    while True:
+        body = client.get("/api/pairs/VNM/JPN/timeline", params=params).json()
+        pages += 1
+        assert ("months" in body) == (pages == 1)
+        seen += body["entries"]
+        if body["next_cursor"] is None:
+            break
+        params = {"limit": 1, "cursor": body["next_cursor"]}
+    assert pages > 1
+    assert [(e["kind"], e["date"]) for e in seen] == [(e["kind"], e["date"]) for e in whole["entries"]]
+    months = whole["months"]
+    assert months and sum(m["events"] for m in months) >= sum(1 for e in whole["entries"] if e["kind"] == "event")
+
+
+def test_pair_timeline_refuses_a_foreign_cursor_and_an_empty_window(client) -> None:  # type: ignore[no-untyped-def]
+    foreign = client.get("/api/events", params={"limit": 1}).json()["next_cursor"]  # an events cursor (a row id)
+    assert foreign
+    assert client.get("/api/pairs/JPN/VNM/timeline", params={"cursor": foreign}).status_code == 422
+    backwards = client.get("/api/pairs/JPN/VNM/timeline", params={"since": "2024-01-01", "until": "2023-01-01"})
+    assert backwards.status_code == 422 and "before" in backwards.json()["message"]
+
+
 def test_pair_of_one_party_is_refused(client) -> None:  # type: ignore[no-untyped-def]
     response = client.get("/api/pairs/VNM/Vietnam")
     assert response.status_code == 422

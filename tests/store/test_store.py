@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import inspect
+from sqlalchemy import text as sql_text
 
+from diplograph.kb import partners
 from diplograph.model import (
     Analysis,
     DateValue,
@@ -130,13 +132,31 @@ def test_migrated_schema_matches_the_tables(store_db: str) -> None:
 def test_upgrade_of_a_populated_database_from_the_first_revision(tmp_path) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(str(tmp_path / "old.sqlite"))
     migrate(engine, "0001")
-    store = Store(str(tmp_path / "old.sqlite"), engine=engine, create=False)
-    store.write_document(make_document(), make_analysis())
+    # rows as the first release wrote them (its tables only: no event_pairs, no pair_status)
+    with engine.begin() as c:
+        c.execute(sql_text("INSERT INTO documents (doc_id, text, published, removed, chars, added_at) "
+                           "VALUES ('d1', 'Japan and Vietnam agreed to upgrade ties.', '2023-11-28', '[]', 41, 'x')"))
+        c.execute(sql_text("INSERT INTO events (id, doc_id, sentence, actor, recipient, event, contexts, modality, "
+                           "date, date_precision, extractor) VALUES (1, 'd1', 'Japan and Vietnam agreed.', 'JPN VNM', "
+                           "'', 'AGREE', '', 'asserted', NULL, 'none', 'old')"))
+        c.execute(sql_text("INSERT INTO event_actors (event_id, role, code, date) "
+                           "VALUES (1, 'a', 'JPN', NULL), (1, 'a', 'VNM', NULL)"))
+        c.execute(sql_text("INSERT INTO framework_observations (doc_id, a, b, label, tier, status, date, "
+                           "date_precision, evidence, in_title, source, extractor) VALUES ('d1', 'JPN', 'VNM', "
+                           "'comprehensive strategic partnership', 'CSP', 'established', '2023-11-27', 'day', "
+                           "'Japan and Vietnam agreed to upgrade ties.', 0, 'news', 'old')"))
     migrate(engine)
     assert current_revision(engine) == head_revision()
     upgraded = Store(str(tmp_path / "old.sqlite"))
     assert upgraded.counts()["documents"] == 1
     assert len(list(upgraded.iter_events())) == 1
+    with engine.connect() as c:
+        # the undated event is dated by its document in the pair index
+        assert c.execute(sql_text("SELECT a, b, day FROM event_pairs")).all() == [("JPN", "VNM", "2023-11-28")]
+        assert c.execute(sql_text("SELECT a, b, changed > built FROM pair_status")).all() == [("JPN", "VNM", 1)]
+    # the pair's facts are built on first use
+    (row,) = partners(upgraded, "VNM", "2023-12-01")
+    assert (row["partner"], row["tier"], row["since"]) == ("JPN", "CSP", "2023-11-27")
 
 
 def test_missing_database_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from ..kb.changes import changes
 from ..kb.check import Article, check_article
 from ..kb.consolidate import build_facts
 from ..kb.names import actor_name, resolve_actor
-from ..kb.timeline import timeline
+from ..kb.timeline import TIMELINE_LIMIT, timeline
 from ..model import MODALITIES, PLOVER_TYPES, STATUSES, TIERS
 from ..store import Store
 from . import queries
@@ -41,6 +41,7 @@ TierName = Literal[TIERS]  # type: ignore[valid-type]
 StatusName = Literal[STATUSES]  # type: ignore[valid-type]
 
 READ_ERRORS = error_responses(404, 422, 503)
+MAX_TIMELINE_LIMIT = 1000
 
 
 def store_of(request: Request) -> Store:
@@ -97,12 +98,26 @@ def get_pair_state(request: Request, a: CountryPath, b: CountryPath, as_of: Day 
 
 
 @router.get("/pairs/{a}/{b}/timeline", responses=READ_ERRORS,
-            summary="Every framework change and event between two parties, oldest first")
+            summary="Framework changes and events between two parties, oldest first, a page at a time")
 def get_timeline(request: Request, a: CountryPath, b: CountryPath, as_of: Day = None,
-                 include_reference: IncludeReference = True, events: bool = True) -> dict[str, Any]:
+                 include_reference: IncludeReference = True, events: bool = True, since: Day = None,
+                 until: Day = None,
+                 limit: Annotated[int, Query(ge=1, le=MAX_TIMELINE_LIMIT,
+                                             description="Items per page (a page always ends with a whole day).")]
+                 = TIMELINE_LIMIT,
+                 cursor: Cursor = None) -> dict[str, Any]:
     code_a, code_b = _pair(a, b)
-    return timeline(store_of(request), code_a, code_b, include_reference=include_reference, events=events,
-                    as_of=_day(as_of, "as_of"))
+    since_day, until_day = _day(since, "since"), _day(until, "until")
+    if since_day and until_day and until_day < since_day:
+        raise InputError(f"until {until_day} is before since {since_day}", reason="bad-date")
+    after = queries.decode_cursor(cursor)
+    if after is not None and not isinstance(after, str):
+        raise InputError("cursor is not one this API returned", reason="bad-cursor")
+    result = timeline(store_of(request), code_a, code_b, include_reference=include_reference, events=events,
+                      as_of=_day(as_of, "as_of"), since=since_day, until=until_day, limit=limit, after=after)
+    following = result.pop("next_after")
+    result["next_cursor"] = queries.encode_cursor(following) if following else None
+    return result
 
 
 @router.get("/events", response_model=Page, responses=READ_ERRORS,

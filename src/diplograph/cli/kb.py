@@ -83,12 +83,14 @@ def timeline_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     no_reference: bool = typer.Option(False, "--no-reference", help=REFERENCE_HELP),
     no_events: bool = typer.Option(False, "--no-events", help="Framework changes only."),
+    since: str | None = typer.Option(None, "--since", help="From this day (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="To this day (YYYY-MM-DD), inclusive."),
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Every framework change and event between two parties, oldest first, with sources."""
     fmt = _format(fmt)
     result = timeline(open_store(load_options(db=db).db), a, b, include_reference=not no_reference,
-                      events=not no_events)
+                      events=not no_events, limit=None, since=since, until=until)
     if fmt == "json":
         _print_json(result)
         return

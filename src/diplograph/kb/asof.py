@@ -20,9 +20,8 @@ from typing import Any
 from .. import ladders
 from ..errors import InputError
 from ..store import Store
-from .consolidate import Fact, consolidate
+from .consolidate import Fact
 from .names import actor_name, resolve_actor
-from .observations import Observation, load_observations
 
 
 def parse_day(value: str | dt.date | None, *, name: str = "date") -> dt.date | None:
@@ -69,8 +68,12 @@ class PairState:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     conflicts_with_reference: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    # full lengths of the lists above when a stored state keeps only their first items
+    totals: dict[str, int] = field(default_factory=dict)
 
-    def partner_record(self, country: str, *, evidence: bool = False) -> dict[str, Any]:
+    def partner_record(self, country: str, *, evidence: bool | int = False) -> dict[str, Any]:
+        """The state from ``country``'s side; ``evidence``: True for every kept evidence record,
+        a number for at most that many (``evidence_total`` says how many there are)."""
         partner = self.b if country == self.a else self.a
         record: dict[str, Any] = {
             "partner": partner,
@@ -90,9 +93,12 @@ class PairState:
             "pending": list(self.pending),
             "conflicts": list(self.conflicts),
             "conflicts_with_reference": list(self.conflicts_with_reference),
+            "ended": self.ended,
         }
-        if evidence:
-            record["evidence"] = list(self.evidence)
+        if evidence is not False:
+            kept = self.evidence if evidence is True else self.evidence[:int(evidence)]
+            record["evidence"] = list(kept)
+            record["evidence_total"] = self.totals.get("evidence", len(self.evidence))
         return record
 
     def to_record(self) -> dict[str, Any]:
@@ -211,49 +217,29 @@ def states_by_pair(facts: Iterable[Fact], as_of: dt.date, country: str | None = 
     return states
 
 
-def _reference_disagreements(observations: list[Observation], stories: dict[str, str], as_of: dt.date,
-                             country: str | None) -> dict[tuple[str, str], dict[str, Any]]:
-    """Pairs where the state from news alone differs from the state from the reference alone."""
-    news = [o for o in observations if not o.is_reference]
-    reference = [o for o in observations if o.is_reference]
-    if not news or not reference:
-        return {}
-    news_states = states_by_pair(consolidate(news, stories), as_of, country)
-    ref_states = states_by_pair(consolidate(reference, stories), as_of, country)
-    out = {}
-    for pair, news_state in news_states.items():
-        ref_state = ref_states.get(pair)
-        if ref_state is None or news_state.tier is None or ref_state.tier is None:
-            continue
-        if news_state.tier != ref_state.tier:
-            out[pair] = {"problem": f"news says {news_state.tier}, the reference says {ref_state.tier}",
-                         "news": {"tier": news_state.tier, "label": news_state.label, "since": news_state.since,
-                                  "in_force_by": news_state.in_force_by},
-                         "reference": {"tier": ref_state.tier, "label": ref_state.label, "since": ref_state.since}}
-    return out
-
-
-def _load(store: Store, actors: list[str] | None, pair: tuple[str, str] | None,
-          include_reference: bool) -> tuple[list[Observation], dict[str, str]]:
-    from .syndication import story_groups
-
-    observations = load_observations(store, actors=actors, pair=pair, include_reference=include_reference)
-    doc_ids = {o.doc_id for o in observations if o.doc_id and not o.is_reference}
-    return observations, (story_groups(store, doc_ids) if len(doc_ids) > 1 else {})
+def reference_disagreement(news: PairState | None, reference: PairState | None) -> dict[str, Any] | None:
+    """How the state from news alone differs from the state from the reference table alone."""
+    if news is None or reference is None or news.tier is None or reference.tier is None:
+        return None
+    if news.tier == reference.tier:
+        return None
+    return {"problem": f"news says {news.tier}, the reference says {reference.tier}",
+            "news": {"tier": news.tier, "label": news.label, "since": news.since, "in_force_by": news.in_force_by},
+            "reference": {"tier": reference.tier, "label": reference.label, "since": reference.since}}
 
 
 def state_of_pair(store: Store, a: str, b: str, as_of: str | dt.date | None = None, *,
                   include_reference: bool = True) -> PairState | None:
-    """The framework in force between ``a`` and ``b`` on ``as_of`` (default: today)."""
+    """The framework in force between ``a`` and ``b`` on ``as_of`` (default: today), read from the
+    pair's stored states (:mod:`.materialize`, rebuilt first when its observations changed)."""
+    from .materialize import load_state
+
     code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
     day = parse_day(as_of, name="--as-of") or dt.date.today()
-    observations, stories = _load(store, None, (code_a, code_b), include_reference)
-    state = pair_state(consolidate(observations, stories), day)
-    if state is not None and include_reference:
-        disagreement = _reference_disagreements(observations, stories, day, None).get((code_a, code_b))
-        if disagreement:
-            state.conflicts_with_reference.insert(0, disagreement)
-    return state
+    return load_state(store, code_a, code_b, day, include_reference=include_reference)
+
+
+PARTNER_EVIDENCE = 3  # evidence records per partner in a partners answer (the pair's state has more)
 
 
 def partners(
@@ -263,27 +249,24 @@ def partners(
     *,
     tier: str | None = None,
     include_reference: bool = True,
-    evidence: bool = False,
+    evidence: bool | int = False,
 ) -> list[dict[str, Any]]:
     """``country``'s partners on ``as_of`` (default: today), best tier first, one record each:
     partner, tier, label, labels (layered), since, in_force_by, sources (+ name, status, pending,
-    conflicts, conflicts_with_reference). ``country`` may be a code or a name."""
+    conflicts, conflicts_with_reference). ``country`` may be a code or a name. ``evidence``: True
+    for the first PARTNER_EVIDENCE evidence records of each (with ``evidence_total``), a number for
+    that many."""
+    from .materialize import load_states
+
     code = resolve_actor(country)
     day = parse_day(as_of, name="--as-of") or dt.date.today()
     wanted_tier = tier.upper() if tier else None
     if wanted_tier and wanted_tier not in ("CSP", "SP", "CP", "OTHER"):
         raise InputError(f"--tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
-    observations, stories = _load(store, [code], None, include_reference)
-    observations = [o for o in observations if code in (o.a, o.b)]
-    states = states_by_pair(consolidate(observations, stories), day, code)
-    disagreements = _reference_disagreements(observations, stories, day, code) if include_reference else {}
-    records = []
-    for pair, state in states.items():
-        if state.tier is None or (wanted_tier and state.tier != wanted_tier):
-            continue
-        if pair in disagreements:
-            state.conflicts_with_reference.insert(0, disagreements[pair])
-        records.append(state.partner_record(code, evidence=evidence))
+    cap: bool | int = PARTNER_EVIDENCE if evidence is True else evidence
+    records = [state.partner_record(code, evidence=cap)
+               for state in load_states(store, code, day, include_reference=include_reference)
+               if state.tier is not None and (not wanted_tier or state.tier == wanted_tier)]
     records.sort(key=lambda r: (ladders.tier_rank(code, r["tier"], r["label"]), r["since"] or r["in_force_by"] or "9999",
                                 r["partner"]))
     return records

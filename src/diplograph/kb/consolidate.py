@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import ladders
 from ..store import Store
-from .observations import Observation, load_observations
+from .observations import Observation
 
 CHANGE_STATUSES = ("established", "ended", "intended")
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -34,6 +34,7 @@ REFERENCE_WEIGHT = 10.0
 HEADLINE_WEIGHT = 0.5
 UNDATED_WEIGHT = 0.75
 TIER_ORDER = {"CSP": 0, "SP": 1, "CP": 2, "OTHER": 3}
+CONFLICT_EVIDENCE = 5
 
 Span = tuple[dt.date, dt.date]
 
@@ -281,7 +282,8 @@ def _build_fact(a: str, b: str, status: str, layered: bool, members: list[Observ
             "weight": round(weight, 3),
             "sources": len({_story(o, stories) for o in minority}),
             "headline_only": all(o.in_title for o in minority),
-            "evidence": sorted({o.evidence for o in minority if o.evidence}),
+            # a few sentences: the fact's own evidence list has them all
+            "evidence": sorted({o.evidence for o in minority if o.evidence})[:CONFLICT_EVIDENCE],
         })
     conflicts.extend(date_conflicts)
 
@@ -378,10 +380,16 @@ def build_facts(
     pair: tuple[str, str] | None = None,
     include_reference: bool = True,
 ) -> list[Fact]:
-    """Facts for the whole store, for the pairs involving ``actors``, or for one ``pair``."""
-    from .syndication import story_groups
+    """Facts for the whole store, for the pairs involving ``actors``, or for one ``pair``: the
+    pairs' stored facts (:mod:`.materialize`), rebuilt first where observations changed."""
+    from .materialize import load_facts
 
-    observations = load_observations(store, actors=actors, pair=pair, include_reference=include_reference)
-    doc_ids = {o.doc_id for o in observations if o.doc_id and not o.is_reference}
-    stories = story_groups(store, doc_ids) if len(doc_ids) > 1 else {}
-    return consolidate(observations, stories)
+    if pair is not None:
+        return load_facts(store, pair=tuple(sorted(pair)), include_reference=include_reference)  # type: ignore[arg-type]
+    codes = sorted(set(actors)) if actors is not None else None
+    if codes is not None and len(codes) == 1:
+        return load_facts(store, code=codes[0], include_reference=include_reference)
+    facts = load_facts(store, include_reference=include_reference)
+    if codes is not None:
+        facts = [f for f in facts if f.a in codes or f.b in codes]
+    return facts

@@ -77,20 +77,23 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def load_events(store: Store, *, actors: Iterable[str] | None = None, since: str | None = None,
-                until: str | None = None, all_of: Iterable[str] | None = None) -> list[EventRow]:
-    """Stored events, optionally those involving any of ``actors`` and all of ``all_of``;
-    ``since``/``until`` filter on the event date (else the publication date), inclusive, by string
-    prefix comparison."""
+                until: str | None = None, all_of: Iterable[str] | None = None,
+                ids: Iterable[int] | None = None) -> list[EventRow]:
+    """Stored events, optionally those involving any of ``actors`` and all of ``all_of``, or those
+    with the row ``ids``; ``since``/``until`` filter on the event date (else the publication date),
+    inclusive, by string prefix comparison."""
     ev = t.events
     query = select(ev, t.documents.c.url.label("doc_url"), t.documents.c.published.label("doc_published")).join(
         t.documents, t.documents.c.doc_id == ev.c.doc_id
     )
     if actors is not None:
         codes = sorted(set(actors))
-        ids = select(t.event_actors.c.event_id).where(t.event_actors.c.code.in_(codes))
-        query = query.where(ev.c.id.in_(ids))
+        party_ids = select(t.event_actors.c.event_id).where(t.event_actors.c.code.in_(codes))
+        query = query.where(ev.c.id.in_(party_ids))
     # each required party in SQL (index event_actors(code, role, event_id)): a pair's timeline
     # reads the pair's events only, not every event of either party
+    if ids is not None:
+        query = query.where(ev.c.id.in_(sorted(set(ids))))
     for code in sorted(set(all_of or ())):
         query = query.where(ev.c.id.in_(select(t.event_actors.c.event_id).where(t.event_actors.c.code == code)))
     rows: list[EventRow] = []

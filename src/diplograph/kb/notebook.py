@@ -82,7 +82,8 @@ class KnowledgeBase:
         return found.to_record() if found else None
 
     def timeline(self, a: str, b: str, *, include_reference: bool | None = None) -> Records:
-        return Records(timeline_query(self.store, a, b, include_reference=self._ref(include_reference))["entries"])
+        return Records(timeline_query(self.store, a, b, include_reference=self._ref(include_reference),
+                                      limit=None)["entries"])
 
     def events(self, actor: str | None = None, recipient: str | None = None, *, since: str | None = None,
                until: str | None = None, merged: bool = True) -> Records:

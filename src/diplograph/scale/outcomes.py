@@ -11,7 +11,15 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import ConfigError, InputError, MissingExtraError
-from ..ingest import CHUNK_SIZE, IngestReport, Outcome, ProgressCallback, _account, _chunks
+from ..ingest import (
+    CHUNK_SIZE,
+    IngestReport,
+    Outcome,
+    ProgressCallback,
+    _account,
+    _chunks,
+    rebuild_stale_facts,
+)
 from ..settings import Options
 from ..store import Store
 from .serialize import outcome_from_row, outcome_to_row
@@ -153,6 +161,7 @@ def load_outcomes(
             _account(store, chunk, report)  # one chunk's documents in one transaction, as ingest does
             if progress is not None:
                 progress("documents", report)
+        rebuild_stale_facts(store)
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()

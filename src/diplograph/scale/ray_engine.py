@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DiplographError, InputError, MissingExtraError, NotFoundError, StoreError
-from ..ingest import IngestReport, Outcome, ProgressCallback, RecordProcessor, _account
+from ..ingest import IngestReport, Outcome, ProgressCallback, RecordProcessor, _account, rebuild_stale_facts
 from ..settings import Options
 from ..store import Store
 from .serialize import outcome_from_row, outcome_to_row
@@ -255,6 +255,7 @@ def _ingest_into_store(
             _account(store, outcomes, report)  # one chunk: its documents in one transaction
             if progress is not None:
                 progress("documents", report)
+        rebuild_stale_facts(store)
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()

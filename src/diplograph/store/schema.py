@@ -179,3 +179,74 @@ doc_signatures = Table(
     Column("scheme", String(32), nullable=False),  # shingling and permutation settings
     Column("signature", LargeBinary, nullable=False),
 )
+
+# ---------------------------------------------------------------- derived tables (migration 0004)
+# They make the knowledge base's questions indexed reads at a million events; each is derived
+# from the tables above and rebuilt from them (diplograph.kb.materialize), never edited by hand.
+
+# One row per event and pair of its distinct parties (a < b), dated by the event's date or else its
+# document's publication date ('undated' when neither): a pair's timeline pages through this index.
+event_pairs = Table(
+    "event_pairs",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("a", String(16), nullable=False),
+    Column("b", String(16), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("quad_class", Integer),
+)
+Index("ix_event_pairs_a_b_day_event_id_quad_class", event_pairs.c.a, event_pairs.c.b, event_pairs.c.day,
+      event_pairs.c.event_id, event_pairs.c.quad_class)
+Index("ix_event_pairs_event_id", event_pairs.c.event_id)
+
+# Per pair with framework observations: ``changed`` is bumped in the transaction that writes or
+# removes any of the pair's observations; ``built`` is the ``changed`` value the stored facts and
+# states were computed from. built < changed: the pair's facts are stale and are rebuilt on read.
+pair_status = Table(
+    "pair_status",
+    metadata,
+    Column("a", String(16), primary_key=True),
+    Column("b", String(16), primary_key=True),
+    Column("changed", Integer, nullable=False, default=1),
+    Column("built", Integer, nullable=False, default=0),
+    Column("built_at", String(32)),
+)
+Index("ix_pair_status_b", pair_status.c.b)
+
+# A pair's consolidated facts (kb.consolidate) for each scope: 'all' (news and the reference table)
+# and 'news' (news only). ``day`` orders a timeline (the fact's date, else in-force-by, else 'undated').
+pair_facts = Table(
+    "pair_facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("a", String(16), nullable=False),
+    Column("b", String(16), nullable=False),
+    Column("scope", String(8), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("fact_id", String(16), nullable=False),
+    Column("change", String(16), nullable=False),
+    Column("record", Text, nullable=False),  # JSON: the fact without its evidence
+    Column("evidence", Text, nullable=False),  # JSON: every evidence record
+)
+Index("ix_pair_facts_a_b_scope_day", pair_facts.c.a, pair_facts.c.b, pair_facts.c.scope, pair_facts.c.day)
+Index("ix_pair_facts_b_scope", pair_facts.c.b, pair_facts.c.scope)
+
+# A pair's as-of state (kb.asof.pair_state) as date segments [valid_from, valid_to): the state is
+# constant between two fact start dates, so "partners of X on D" is one indexed read. ``country``
+# is the ladder the tiers were ranked by ('' when neither party has its own ladder).
+pair_states = Table(
+    "pair_states",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("a", String(16), nullable=False),
+    Column("b", String(16), nullable=False),
+    Column("scope", String(8), nullable=False),
+    Column("country", String(16), nullable=False),
+    Column("valid_from", String(10), nullable=False),
+    Column("valid_to", String(10), nullable=False),  # exclusive; '9999-12-31' when open
+    Column("record", Text, nullable=False),  # JSON: the state with its evidence capped
+)
+Index("ix_pair_states_a_scope_valid_from", pair_states.c.a, pair_states.c.scope, pair_states.c.valid_from,
+      pair_states.c.valid_to)
+Index("ix_pair_states_b_scope_valid_from", pair_states.c.b, pair_states.c.scope, pair_states.c.valid_from,
+      pair_states.c.valid_to)

@@ -105,6 +105,17 @@ def mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
     }
 
 
+UNDATED = "undated"  # event_pairs.day of an event with neither a date nor a dated document
+
+
+def event_pair_rows(event_id: int, event: Event, when: str | None) -> list[dict[str, Any]]:
+    """The event_pairs rows of one event: one per pair of its distinct parties (a < b)."""
+    parties = sorted(set(event.actor) | set(event.recipient))
+    day = (when or UNDATED)[:10]
+    return [{"event_id": event_id, "a": x, "b": y, "day": day, "quad_class": event.quad_class}
+            for i, x in enumerate(parties) for y in parties[i + 1:]]
+
+
 def event_record(row: Any) -> dict[str, Any]:
     """An events row (joined with its document's URL as ``doc_url``) in the contract's shape
     (DESIGN.md), with the crosswalk columns, the extractor and the row id."""
@@ -187,7 +198,10 @@ class Store:
         for attempt in range(3):
             try:
                 with self.engine.begin() as c:
-                    return [self._write_document(c, document, analysis) for document, analysis in items]
+                    touched: set[tuple[str, str]] = set()
+                    results = [self._write_document(c, document, analysis, touched) for document, analysis in items]
+                    self._mark_pairs_changed(c, touched)
+                    return results
             except IntegrityError:
                 # another writer stored one of these texts between our check and our insert: retry,
                 # which now finds it and records a source only
@@ -197,7 +211,8 @@ class Store:
                 raise StoreError(f"cannot store documents: {exc}") from None
         raise AssertionError("unreachable")
 
-    def _write_document(self, c: Connection, document: Document, analysis: Analysis | None) -> WriteResult:
+    def _write_document(self, c: Connection, document: Document, analysis: Analysis | None,
+                        touched: set[tuple[str, str]]) -> WriteResult:
         published = document.published.isoformat() if document.published else None
         existing = c.execute(
             select(t.documents.c.published, t.documents.c.extractor).where(t.documents.c.doc_id == document.doc_id)
@@ -211,8 +226,12 @@ class Store:
                 # observations must be redone against it (now, or by the next ingest/recode)
                 c.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
                           .values(published=published, extractor=None))
+                # the facts of its pairs date undated reports by publication: they change too
+                touched |= self._framework_pairs(c, document.doc_id)
+                undated = select(t.events.c.id).where(t.events.c.doc_id == document.doc_id, t.events.c.date.is_(None))
+                c.execute(update(t.event_pairs).where(t.event_pairs.c.event_id.in_(undated)).values(day=published))
             if analysis is not None and (existing.extractor is None or earlier):
-                self._replace_analysis(c, document.doc_id, analysis)
+                self._replace_analysis(c, document.doc_id, analysis, touched)
             return WriteResult(document.doc_id, stored=False)
         c.execute(
             insert(t.documents).values(
@@ -231,7 +250,7 @@ class Store:
         )
         self._insert_source(c, document, published, source_key)
         if analysis is not None:
-            self._insert_analysis(c, document.doc_id, analysis)
+            self._insert_analysis(c, document.doc_id, analysis, published, touched)
         return WriteResult(document.doc_id, stored=True)
 
     def _add_source(self, c: Connection, document: Document, published: str | None, source_key: str) -> None:
@@ -259,10 +278,15 @@ class Store:
     def replace_analysis(self, doc_id: str, analysis: Analysis) -> None:
         """Replace a document's observations (``recode``)."""
         with self.engine.begin() as c:
-            self._replace_analysis(c, doc_id, analysis)
+            touched: set[tuple[str, str]] = set()
+            self._replace_analysis(c, doc_id, analysis, touched)
+            self._mark_pairs_changed(c, touched)
 
-    def _replace_analysis(self, c: Connection, doc_id: str, analysis: Analysis) -> None:
+    def _replace_analysis(self, c: Connection, doc_id: str, analysis: Analysis,
+                          touched: set[tuple[str, str]]) -> None:
         event_ids = select(t.events.c.id).where(t.events.c.doc_id == doc_id)
+        touched |= self._framework_pairs(c, doc_id)
+        c.execute(delete(t.event_pairs).where(t.event_pairs.c.event_id.in_(event_ids)))
         c.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
         c.execute(delete(t.events).where(t.events.c.doc_id == doc_id))
         c.execute(delete(t.mentions).where(t.mentions.c.doc_id == doc_id))
@@ -271,10 +295,37 @@ class Store:
                 t.framework_observations.c.doc_id == doc_id, t.framework_observations.c.source == "news"
             )
         )
-        self._insert_analysis(c, doc_id, analysis)
+        published = c.execute(select(t.documents.c.published).where(t.documents.c.doc_id == doc_id)).scalar()
+        self._insert_analysis(c, doc_id, analysis, published, touched)
         c.execute(update(t.documents).where(t.documents.c.doc_id == doc_id).values(extractor=analysis.extractor))
 
-    def _insert_analysis(self, c: Connection, doc_id: str, analysis: Analysis) -> None:
+    def mark_pairs_changed(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Mark pairs' stored facts stale: for bulk loaders that insert observations directly."""
+        with self.engine.begin() as c:
+            self._mark_pairs_changed(c, {tuple(sorted(p)) for p in pairs})  # type: ignore[misc]
+
+    @staticmethod
+    def _framework_pairs(c: Connection, doc_id: str) -> set[tuple[str, str]]:
+        fo = t.framework_observations
+        return {(a, b) for a, b in c.execute(select(fo.c.a, fo.c.b).where(fo.c.doc_id == doc_id).distinct())}
+
+    def _mark_pairs_changed(self, c: Connection, pairs: set[tuple[str, str]]) -> None:
+        """Bump ``pair_status.changed`` of ``pairs`` in the writing transaction, so that readers
+        rebuild their facts. Sorted, so two writers lock the rows in one order (no deadlock)."""
+        if not pairs:
+            return
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+        ps = t.pair_status
+        for a, b in sorted(pairs):
+            statement = upsert(ps).values(a=a, b=b, changed=1, built=0)
+            c.execute(statement.on_conflict_do_update(index_elements=[ps.c.a, ps.c.b],
+                                                      set_={"changed": ps.c.changed + 1}))
+
+    def _insert_analysis(self, c: Connection, doc_id: str, analysis: Analysis, published: str | None,
+                         touched: set[tuple[str, str]]) -> None:
         if analysis.mentions:
             c.execute(insert(t.mentions), [mention_row(doc_id, m) for m in analysis.mentions])
         if analysis.events:
@@ -288,7 +339,12 @@ class Store:
             ]
             if parties:
                 c.execute(insert(t.event_actors), parties)
+            pairs = [pair for event_id, row, event in zip(ids, rows, analysis.events, strict=True)
+                     for pair in event_pair_rows(event_id, event, row["date"] or published)]
+            if pairs:
+                c.execute(insert(t.event_pairs), pairs)
         if analysis.frameworks:
+            touched |= {(o.a, o.b) for o in analysis.frameworks}
             c.execute(
                 insert(t.framework_observations),
                 [framework_row(doc_id, o, analysis.extractor) for o in analysis.frameworks],
@@ -325,10 +381,20 @@ class Store:
     def write_reference(self, observations: Iterable[FrameworkObservation], extractor: str = "reference") -> int:
         """Replace the reference rows (source 'reference') with ``observations``."""
         rows = [framework_row(None, o, extractor) for o in observations]
+        fo = t.framework_observations
         with self.engine.begin() as c:
-            c.execute(delete(t.framework_observations).where(t.framework_observations.c.source == "reference"))
+            touched = {(a, b) for a, b in c.execute(select(fo.c.a, fo.c.b).where(fo.c.source == "reference").distinct())}
+            old = c.execute(select(fo.c.a, fo.c.b, fo.c.label, fo.c.tier, fo.c.status, fo.c.date, fo.c.date_precision,
+                                   fo.c.source_url, fo.c.note).where(fo.c.source == "reference")).all()
+            new = [(r["a"], r["b"], r["label"], r["tier"], r["status"], r["date"], r["date_precision"],
+                    r["source_url"], r["note"]) for r in rows]
+            if sorted(map(tuple, old), key=repr) == sorted(new, key=repr):
+                return len(rows)  # the same table again (every ingest loads it): nothing to rebuild
+            c.execute(delete(fo).where(fo.c.source == "reference"))
             if rows:
-                c.execute(insert(t.framework_observations), rows)
+                c.execute(insert(fo), rows)
+            touched |= {(r["a"], r["b"]) for r in rows}
+            self._mark_pairs_changed(c, touched)
         return len(rows)
 
     def start_run(self, command: str) -> int:

@@ -1,0 +1,368 @@
+"""Persisted facts and as-of states per pair, rebuilt incrementally.
+
+Consolidating a country's observations on every question is fine for a few thousand documents and
+far too slow at a million events (issue 7: `partners USA` consolidated ~9k observations per call).
+So the knowledge base keeps, per pair of parties, what the questions read:
+
+- ``pair_facts``: the pair's consolidated facts (:func:`.consolidate.consolidate`) for the scopes
+  ``all`` (news and the reference table) and ``news`` (news only), each with its change kind;
+- ``pair_states``: the pair's as-of state (:func:`.asof.pair_state`) as date segments. The state can
+  only change on a fact's start date, so it is computed once per start date and stored as
+  [valid_from, valid_to); "partners of X on D" then reads one segment per pair.
+
+Staleness: the store bumps ``pair_status.changed`` in the same transaction that writes or removes
+a pair's observations (:meth:`Store._mark_pairs_changed`); ``built`` records the ``changed`` value
+the stored rows were computed from. Readers rebuild the stale pairs they need first (ingest rebuilds
+every stale pair when it finishes), so answers always reflect every committed observation. A pair is
+rebuilt from its own observations only, so the result does not depend on arrival order. When the
+rebuilt rows cannot be written (a read-only database, a writer holding SQLite's lock) the answer is
+computed in memory for this process and the rows are written by the next reader or ingest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from .. import ladders
+from ..store import Store
+from ..store import schema as t
+from .asof import PairState, ladder_country, pair_state, reference_disagreement
+from .consolidate import Fact, consolidate
+from .observations import load_observations
+
+logger = logging.getLogger(__name__)
+
+SCOPES = ("all", "news")
+OPEN_END = "9999-12-31"
+UNDATED = "undated"
+# the lists a stored state keeps (their full lengths are in ``totals``): a state supported by
+# thousands of reports must not make every partners answer megabytes long
+STATE_EVIDENCE_CAP = 20
+STATE_LIST_CAP = 10
+FACT_EVIDENCE_PREVIEW = 5
+
+
+def scope_of(include_reference: bool) -> str:
+    return "all" if include_reference else "news"
+
+
+# ------------------------------------------------------------------ (de)serialisation
+
+
+def fact_to_json(fact: Fact) -> str:
+    record = {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact) if f.name != "evidence"}
+    record["start"] = fact.start.isoformat() if fact.start else None
+    record["stories"] = sorted(fact.stories)
+    record["evidence_total"] = len(fact.evidence)
+    record["evidence_preview"] = fact.evidence[:FACT_EVIDENCE_PREVIEW]
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def fact_from_json(record_json: str, evidence_json: str | None = None) -> Fact:
+    record = json.loads(record_json)
+    preview = record.pop("evidence_preview", [])
+    record.pop("evidence_total", None)
+    record["start"] = dt.date.fromisoformat(record["start"]) if record["start"] else None
+    record["stories"] = frozenset(record["stories"])
+    record["evidence"] = json.loads(evidence_json) if evidence_json is not None else preview
+    return Fact(**record)
+
+
+def state_to_record(state: PairState) -> dict[str, Any]:
+    """A state for storage: as_of dropped (the segment gives it), long lists capped."""
+    record = dataclasses.asdict(state)
+    record.pop("as_of")
+    totals = {}
+    for key, cap in (("evidence", STATE_EVIDENCE_CAP), ("conflicts", STATE_LIST_CAP),
+                     ("conflicts_with_reference", STATE_LIST_CAP), ("pending", STATE_LIST_CAP)):
+        totals[key] = len(record[key])
+        record[key] = record[key][:cap]
+    record["totals"] = totals
+    return record
+
+
+def state_from_record(record: dict[str, Any], as_of: dt.date) -> PairState:
+    return PairState(as_of=as_of, **record)
+
+
+# ------------------------------------------------------------------ building one pair
+
+
+@dataclass
+class PairBuild:
+    """Everything stored for one pair, as rows ready to insert."""
+
+    a: str
+    b: str
+    version: int
+    fact_rows: list[dict[str, Any]] = field(default_factory=list)
+    state_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _perspectives(a: str, b: str) -> list[str]:
+    """Whose ladders rank the pair's tiers: each party's when either has its own ladder (the two
+    may rank a label differently), else the default ladder ('')."""
+    if ladders.has_own_ladder(a) or ladders.has_own_ladder(b):
+        return [a, b]
+    return [""]
+
+
+def state_segments(facts: list[Fact], country: str | None, *, news: list[Fact] | None = None,
+                   reference: list[Fact] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(valid_from, valid_to, state record) for every stretch of days with a state. With ``news``
+    and ``reference`` (the scope 'all' of a pair with both), each state also says where the two
+    disagree (:func:`.asof.reference_disagreement`)."""
+    points = sorted({f.start for f in [*facts, *(news or []), *(reference or [])] if f.start is not None})
+    segments: list[tuple[str, str, dict[str, Any]]] = []
+    previous: dict[str, Any] | None = None
+    for i, point in enumerate(points):
+        state = pair_state(facts, point, country)
+        if state is not None and news is not None and reference is not None:
+            disagreement = reference_disagreement(pair_state(news, point, country),
+                                                  pair_state(reference, point, country))
+            if disagreement:
+                state.conflicts_with_reference.insert(0, disagreement)
+        record = state_to_record(state) if state is not None else None
+        valid_to = points[i + 1].isoformat() if i + 1 < len(points) else OPEN_END
+        if record is not None and record == previous:
+            segments[-1] = (segments[-1][0], valid_to, record)
+        elif record is not None:
+            segments.append((point.isoformat(), valid_to, record))
+        previous = record
+    return segments
+
+
+def fact_day(fact: Fact) -> str:
+    return (fact.date or fact.in_force_by or UNDATED)[:10]
+
+
+def build_pair(a: str, b: str, version: int, observations: list[Any], stories: dict[str, str]) -> PairBuild:
+    """The facts and state segments of one pair from all of its observations."""
+    from .timeline import classify_changes
+
+    build = PairBuild(a=a, b=b, version=version)
+    news_obs = [o for o in observations if not o.is_reference]
+    reference_obs = [o for o in observations if o.is_reference]
+    every = consolidate(observations, stories)
+    mixed = bool(news_obs) and bool(reference_obs)
+    news = consolidate(news_obs, stories) if mixed else (every if not reference_obs else [])
+    reference = consolidate(reference_obs, stories) if mixed else []
+    for scope, facts in (("all", every), ("news", news)):
+        kinds = classify_changes(facts)
+        build.fact_rows += [{"a": a, "b": b, "scope": scope, "day": fact_day(f), "fact_id": f.fact_id,
+                             "change": kinds[f.fact_id], "record": fact_to_json(f),
+                             "evidence": json.dumps(f.evidence, ensure_ascii=False, separators=(",", ":"))}
+                            for f in facts]
+        for country in _perspectives(a, b):
+            segments = state_segments(facts, country or None, news=news if mixed and scope == "all" else None,
+                                      reference=reference if mixed and scope == "all" else None)
+            build.state_rows += [{"a": a, "b": b, "scope": scope, "country": country, "valid_from": start,
+                                  "valid_to": end, "record": json.dumps(record, ensure_ascii=False,
+                                                                         separators=(",", ":"))}
+                                 for start, end, record in segments]
+    return build
+
+
+# ------------------------------------------------------------------ staleness and rebuilding
+
+# rebuilt pairs that could not be written, kept for this process: (db, a, b) -> build
+_unsaved: dict[tuple[str, str, str], PairBuild] = {}
+_unsaved_lock = threading.Lock()
+
+
+def _pair_filter(table: Any, code: str | None, pair: tuple[str, str] | None) -> ColumnElement[bool] | None:
+    if pair is not None:
+        return and_(table.c.a == pair[0], table.c.b == pair[1])
+    if code is not None:
+        return or_(table.c.a == code, table.c.b == code)
+    return None
+
+
+def stale_pairs(store: Store, *, code: str | None = None, pair: tuple[str, str] | None = None) -> list[tuple[str, str, int]]:
+    """(a, b, changed) of the pairs whose stored facts are older than their observations."""
+    ps = t.pair_status
+    query = select(ps.c.a, ps.c.b, ps.c.changed).where(ps.c.built < ps.c.changed)
+    condition = _pair_filter(ps, code, pair)
+    if condition is not None:
+        query = query.where(condition)
+    with store.engine.connect() as c:
+        return [(a, b, changed) for a, b, changed in c.execute(query.order_by(ps.c.a, ps.c.b))]
+
+
+def rebuild_pair(store: Store, a: str, b: str, version: int) -> PairBuild:
+    """Compute one pair's rows from its observations (as of ``version``) and store them; when
+    they cannot be stored, keep them for this process's readers."""
+    from .syndication import story_groups
+
+    observations = load_observations(store, pair=(a, b))
+    doc_ids = {o.doc_id for o in observations if o.doc_id and not o.is_reference}
+    build = build_pair(a, b, version, observations, story_groups(store, doc_ids) if len(doc_ids) > 1 else {})
+    try:
+        _save(store, build)
+        with _unsaved_lock:
+            _unsaved.pop((store.db, a, b), None)
+    except SQLAlchemyError as exc:
+        logger.warning("could not store the rebuilt facts of %s-%s (answering from memory): %s", a, b, exc)
+        with _unsaved_lock:
+            _unsaved[(store.db, a, b)] = build
+    return build
+
+
+def _save(store: Store, build: PairBuild) -> None:
+    ps = t.pair_status
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with store.engine.begin() as c:
+        # the guard takes the row's lock: of two concurrent rebuilds of a pair only one writes, and
+        # rows built from an older version never replace newer ones
+        claimed = c.execute(update(ps).where(ps.c.a == build.a, ps.c.b == build.b, ps.c.built < build.version)
+                            .values(built=build.version, built_at=now)).rowcount
+        if not claimed:
+            return
+        for table in (t.pair_facts, t.pair_states):
+            c.execute(delete(table).where(table.c.a == build.a, table.c.b == build.b))
+        if build.fact_rows:
+            c.execute(insert(t.pair_facts), build.fact_rows)
+        if build.state_rows:
+            c.execute(insert(t.pair_states), build.state_rows)
+
+
+def ensure_fresh(store: Store, *, code: str | None = None, pair: tuple[str, str] | None = None) -> dict[tuple[str, str], PairBuild]:
+    """Rebuild the stale pairs of ``code`` / ``pair`` (all pairs when neither is given). Returns the
+    builds that could not be stored: readers use them instead of the stored rows."""
+    for a, b, version in stale_pairs(store, code=code, pair=pair):
+        with _unsaved_lock:
+            cached = _unsaved.get((store.db, a, b))
+        if cached is None or cached.version < version:
+            rebuild_pair(store, a, b, version)
+        else:
+            try:  # the database may take them now
+                _save(store, cached)
+                with _unsaved_lock:
+                    _unsaved.pop((store.db, a, b), None)
+            except SQLAlchemyError:
+                pass
+    with _unsaved_lock:
+        return {(a, b): build for (db, a, b), build in _unsaved.items()
+                if db == store.db and (pair is None or (a, b) == pair) and (code is None or code in (a, b))}
+
+
+def refresh_stale(store: Store) -> int:
+    """Rebuild every stale pair (ingest calls this when it finishes). Returns how many."""
+    stale = stale_pairs(store)
+    for a, b, version in stale:
+        rebuild_pair(store, a, b, version)
+    if stale:
+        logger.info("rebuilt the facts of %d pairs", len(stale))
+    return len(stale)
+
+
+# ------------------------------------------------------------------ reads
+
+
+def _in_memory_states(unsaved: dict[tuple[str, str], PairBuild], scope: str, day: str,
+                      countries: Iterable[str]) -> list[dict[str, Any]]:
+    wanted = set(countries)
+    return [row for build in unsaved.values() for row in build.state_rows
+            if row["scope"] == scope and row["country"] in wanted and row["valid_from"] <= day < row["valid_to"]]
+
+
+def load_states(store: Store, code: str, as_of: dt.date, *, include_reference: bool = True) -> list[PairState]:
+    """The state of every pair of ``code`` on ``as_of``, ranked by ``code``'s ladder."""
+    unsaved = ensure_fresh(store, code=code)
+    scope, day = scope_of(include_reference), as_of.isoformat()
+    st = t.pair_states
+    rows: list[dict[str, Any]] = []
+    with store.engine.connect() as c:
+        # one indexed range per side of the pair (an OR of the two would scan on SQLite)
+        for side in (st.c.a, st.c.b):
+            query = select(st.c.a, st.c.b, st.c.country, st.c.record).where(
+                side == code, st.c.scope == scope, st.c.valid_from <= day, st.c.valid_to > day,
+                st.c.country.in_((code, "")))
+            rows += [dict(r) for r in c.execute(query).mappings()]
+    rows = [r for r in rows if (r["a"], r["b"]) not in unsaved]
+    rows += _in_memory_states(unsaved, scope, day, (code, ""))
+    return [state_from_record(json.loads(r["record"]), as_of) for r in rows]
+
+
+def load_state(store: Store, a: str, b: str, as_of: dt.date, *, include_reference: bool = True) -> PairState | None:
+    """The state of the pair (a, b), a < b, on ``as_of``, ranked as :func:`.asof.ladder_country` says."""
+    unsaved = ensure_fresh(store, pair=(a, b))
+    scope, day = scope_of(include_reference), as_of.isoformat()
+    countries = (ladder_country(a, b), "")
+    if (a, b) in unsaved:
+        rows = _in_memory_states(unsaved, scope, day, countries)
+    else:
+        st = t.pair_states
+        query = select(st.c.record).where(st.c.a == a, st.c.b == b, st.c.scope == scope, st.c.valid_from <= day,
+                                          st.c.valid_to > day, st.c.country.in_(countries))
+        with store.engine.connect() as c:
+            rows = [dict(r) for r in c.execute(query).mappings()]
+    return state_from_record(json.loads(rows[0]["record"]), as_of) if rows else None
+
+
+def load_facts(store: Store, *, code: str | None = None, pair: tuple[str, str] | None = None,
+               include_reference: bool = True, evidence: bool = True) -> list[Fact]:
+    """Stored facts of every pair, of ``code``'s pairs or of one ``pair`` (a < b)."""
+    from .consolidate import fact_sort_key
+
+    unsaved = ensure_fresh(store, code=code, pair=pair)
+    scope = scope_of(include_reference)
+    pf = t.pair_facts
+    columns = [pf.c.a, pf.c.b, pf.c.record] + ([pf.c.evidence] if evidence else [])
+    query = select(*columns).where(pf.c.scope == scope)
+    condition = _pair_filter(pf, code, pair)
+    if condition is not None:
+        query = query.where(condition)
+    facts = []
+    with store.engine.connect() as c:
+        for row in c.execute(query.order_by(pf.c.id)).mappings():
+            if (row["a"], row["b"]) not in unsaved:
+                facts.append(fact_from_json(row["record"], row["evidence"] if evidence else None))
+    for build in unsaved.values():
+        facts += [fact_from_json(r["record"], r["evidence"] if evidence else None)
+                  for r in build.fact_rows if r["scope"] == scope]
+    facts.sort(key=fact_sort_key)
+    return facts
+
+
+def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, after: str | None,
+                   since: str | None, until: str | None, limit: int | None,
+                   through: str | None = None) -> list[dict[str, Any]]:
+    """A pair's stored fact rows (day, change, record) in day order: after the day ``after``, within
+    [since, until], up to ``limit`` rows or every row up to the day ``through``."""
+    unsaved = ensure_fresh(store, pair=(a, b))
+    scope = scope_of(include_reference)
+
+    def keep(day: str) -> bool:
+        return ((after is None or day > after) and (since is None or day >= since)
+                and (until is None or day <= until or day == UNDATED) and (through is None or day <= through))
+
+    if (a, b) in unsaved:
+        rows = sorted((r for r in unsaved[(a, b)].fact_rows if r["scope"] == scope and keep(r["day"])),
+                      key=lambda r: r["day"])
+        return rows[:limit] if limit is not None else rows
+    pf = t.pair_facts
+    conditions = [pf.c.a == a, pf.c.b == b, pf.c.scope == scope]
+    if after is not None:
+        conditions.append(pf.c.day > after)
+    if since is not None:
+        conditions.append(pf.c.day >= since)
+    if until is not None:
+        conditions.append(or_(pf.c.day <= until, pf.c.day == UNDATED))
+    if through is not None:
+        conditions.append(pf.c.day <= through)
+    query = select(pf.c.day, pf.c.change, pf.c.record).where(*conditions).order_by(pf.c.day, pf.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.engine.connect() as c:
+        return [dict(r) for r in c.execute(query).mappings()]
