@@ -48,6 +48,7 @@ class _Rules:
     version: str
 
 
+@lru_cache(maxsize=65536)  # labels repeat endlessly: a knowledge-base rebuild ranks each many times
 def normalize_label(label: str) -> str:
     """Lower case; curly quotes, dashes and odd spaces unified; quotes and a leading article
     dropped; ' - ' and '- ' glued ('all - weather' -> 'all-weather'); spaces collapsed."""
@@ -185,6 +186,7 @@ def top_tier(country: str) -> str:
     return _rungs(country)[0].tier
 
 
+@lru_cache(maxsize=65536)
 def tier_rank(country: str, tier: str, label: str | None = None) -> int:
     """The rung index (0 = top) of a tier, narrowed by the label where the country ranks labels.
     Tiers the ladder does not rank get len(ladder) (below every rung), so an 'upgrade'

@@ -37,6 +37,18 @@ def server(web_sample: SampleData) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
+def busy_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A second server, on a database with one busy pair (France-India): see busy_pair.py."""
+    from busy_pair import build_busy_pair
+
+    from diplograph.api import create_app
+
+    db = build_busy_pair(str(tmp_path_factory.mktemp("busy") / "busy.sqlite"))
+    with LiveServer(create_app(Options(db=db))) as live:
+        yield live
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
@@ -64,8 +76,8 @@ class Console:
         self.errors.append(f"uncaught: {error}")
 
 
-@pytest.fixture()
-def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+def open_tab(browser: Any, server: LiveServer) -> tuple[Any, Any]:
+    """A new browser context on ``server`` and a tab in it that records console errors."""
     context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     tab = context.new_page()
@@ -73,5 +85,18 @@ def page(browser: Any, server: LiveServer) -> Iterator[Any]:
     tab.on("console", console.on_message)
     tab.on("pageerror", console.on_page_error)
     tab.console = console
+    return context, tab
+
+
+@pytest.fixture()
+def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+    context, tab = open_tab(browser, server)
+    yield tab
+    context.close()
+
+
+@pytest.fixture()
+def busy_page(browser: Any, busy_server: LiveServer) -> Iterator[Any]:
+    context, tab = open_tab(browser, busy_server)
     yield tab
     context.close()

@@ -94,6 +94,8 @@ class PairState:
             "conflicts": list(self.conflicts),
             "conflicts_with_reference": list(self.conflicts_with_reference),
             "ended": self.ended,
+            # the full lengths of lists a stored state keeps only the first items of
+            "totals": dict(self.totals),
         }
         if evidence is not False:
             kept = self.evidence if evidence is True else self.evidence[:int(evidence)]
@@ -113,8 +115,10 @@ def _pending(fact: Fact) -> dict[str, Any]:
             "sources": fact.sources, "evidence": [e["sentence"] for e in fact.evidence if e["sentence"]][:3]}
 
 
-def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None) -> PairState | None:
-    """The state of one pair on ``as_of`` from that pair's facts; None when nothing is known."""
+def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None, *,
+               cap: int | None = None) -> PairState | None:
+    """The state of one pair on ``as_of`` from that pair's facts; None when nothing is known.
+    ``cap``: keep at most that many conflicts (and twice as many evidence records) per list."""
     facts = [f for f in facts if f.start is not None and f.start <= as_of]
     if not facts:
         return None
@@ -162,12 +166,17 @@ def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None
             state.in_force_by = min((f.in_force_by or f.start.isoformat()) for f in same)
             support = same
             state.ended = None
+    lower_total = 0
     if state.tier is not None:
         current_rank = ladders.tier_rank(who, state.tier, state.label)
         # undated reports of the same level confirm it; lower ones disagree with it
-        support += [f for f in existing if f.tier == state.tier and f not in support]
+        supported = {id(f) for f in support}  # identity: comparing facts field by field is slow
+        support += [f for f in existing if f.tier == state.tier and id(f) not in supported]
         for fact in newer:
             if ladders.tier_rank(who, fact.tier, fact.label) > current_rank:
+                lower_total += 1
+                if cap is not None and len(state.conflicts) >= cap:
+                    continue
                 state.conflicts.append({"kind": "existing-lower-tier", "tier": fact.tier, "label": fact.label,
                                         "in_force_by": fact.in_force_by, "sources": fact.sources,
                                         "evidence": [e["sentence"] for e in fact.evidence if e["sentence"]][:3]})
@@ -183,26 +192,47 @@ def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None
     support += layered
 
     current_rank = ladders.tier_rank(who, state.tier, state.label) if state.tier else 99
+    pending_total = 0
+    last_established: dict[str, dt.date] = {}
+    for fact in base:
+        if fact.status == "established" and fact.start is not None:
+            last_established[fact.tier] = max(fact.start, last_established.get(fact.tier, fact.start))
     for fact in sorted((f for f in facts if f.status == "intended"), key=lambda f: f.start):
         target = rank(fact)
         if target >= current_rank:
             continue  # already at (or above) the intended level
-        realised = any(f.status == "established" and f.tier == fact.tier and f.start >= fact.start for f in base)
+        realised = fact.tier in last_established and last_established[fact.tier] >= fact.start
         if not realised:
-            state.pending.append(_pending(fact))
+            pending_total += 1
+            if cap is None or len(state.pending) < cap:
+                state.pending.append(_pending(fact))
 
-    if state.tier is None and not state.pending:
+    if state.tier is None and not pending_total:
         return None
     stories = set().union(*(f.stories for f in support)) if support else set()
     state.sources = len(stories)
     state.articles = sum(f.articles for f in support)
     state.reference = "reference" in stories
     state.news = any(s != "reference" for s in stories)
+    state.totals = {"evidence": sum(len(f.evidence) for f in support),
+                    "conflicts": lower_total + sum(len(f.conflicts) for f in support),
+                    "conflicts_with_reference": sum(len(f.conflicts_with_reference) for f in support),
+                    "pending": pending_total}
     for fact in support:
-        state.conflicts.extend({**c, "fact_id": fact.fact_id} for c in fact.conflicts)
-        state.conflicts_with_reference.extend(fact.conflicts_with_reference)
-        state.evidence.extend(fact.evidence)
+        # up to ``cap`` items per list (the totals above count them all): a state supported by
+        # thousands of reports is computed once per date it changes on (kb.materialize)
+        if cap is None or len(state.conflicts) < cap:
+            state.conflicts.extend({**c, "fact_id": fact.fact_id} for c in fact.conflicts[:cap])
+        if cap is None or len(state.conflicts_with_reference) < cap:
+            state.conflicts_with_reference.extend(fact.conflicts_with_reference[:cap])
+        if cap is None or len(state.evidence) < evidence_cap(cap):
+            state.evidence.extend(fact.evidence[:evidence_cap(cap)])
     return state
+
+
+def evidence_cap(cap: int | None) -> int | None:
+    """How many evidence records a state capped at ``cap`` list items keeps."""
+    return None if cap is None else 2 * cap
 
 
 def states_by_pair(facts: Iterable[Fact], as_of: dt.date, country: str | None = None) -> dict[tuple[str, str], PairState]:

@@ -47,8 +47,8 @@ OPEN_END = "9999-12-31"
 UNDATED = "undated"
 # the lists a stored state keeps (their full lengths are in ``totals``): a state supported by
 # thousands of reports must not make every partners answer megabytes long
-STATE_EVIDENCE_CAP = 20
 STATE_LIST_CAP = 10
+STATE_EVIDENCE_CAP = 2 * STATE_LIST_CAP  # asof.evidence_cap
 FACT_EVIDENCE_PREVIEW = 5
 
 
@@ -79,15 +79,16 @@ def fact_from_json(record_json: str, evidence_json: str | None = None) -> Fact:
 
 
 def state_to_record(state: PairState) -> dict[str, Any]:
-    """A state for storage: as_of dropped (the segment gives it), long lists capped."""
-    record = dataclasses.asdict(state)
-    record.pop("as_of")
-    totals = {}
+    """A state for storage: as_of dropped (the segment gives it), long lists capped (``totals``
+    keeps their full lengths). Shallow: the capped lists' items are shared, not copied."""
+    record = {f.name: getattr(state, f.name) for f in dataclasses.fields(state) if f.name != "as_of"}
+    totals = dict(state.totals)
     for key, cap in (("evidence", STATE_EVIDENCE_CAP), ("conflicts", STATE_LIST_CAP),
                      ("conflicts_with_reference", STATE_LIST_CAP), ("pending", STATE_LIST_CAP)):
-        totals[key] = len(record[key])
-        record[key] = record[key][:cap]
+        totals.setdefault(key, len(record[key]))
+        record[key] = list(record[key][:cap])
     record["totals"] = totals
+    record["layered"] = list(record["layered"])
     return record
 
 
@@ -126,10 +127,10 @@ def state_segments(facts: list[Fact], country: str | None, *, news: list[Fact] |
     segments: list[tuple[str, str, dict[str, Any]]] = []
     previous: dict[str, Any] | None = None
     for i, point in enumerate(points):
-        state = pair_state(facts, point, country)
+        state = pair_state(facts, point, country, cap=STATE_LIST_CAP)
         if state is not None and news is not None and reference is not None:
-            disagreement = reference_disagreement(pair_state(news, point, country),
-                                                  pair_state(reference, point, country))
+            disagreement = reference_disagreement(pair_state(news, point, country, cap=STATE_LIST_CAP),
+                                                  pair_state(reference, point, country, cap=STATE_LIST_CAP))
             if disagreement:
                 state.conflicts_with_reference.insert(0, disagreement)
         record = state_to_record(state) if state is not None else None
