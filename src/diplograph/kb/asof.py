@@ -118,7 +118,7 @@ def _pending(fact: Fact) -> dict[str, Any]:
 def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None, *,
                cap: int | None = None) -> PairState | None:
     """The state of one pair on ``as_of`` from that pair's facts; None when nothing is known.
-    ``cap``: keep at most that many conflicts (and twice as many evidence records) per list."""
+    ``cap``: keep at most that many evidence records, conflicts and pending intentions."""
     facts = [f for f in facts if f.start is not None and f.start <= as_of]
     if not facts:
         return None
@@ -232,7 +232,7 @@ def pair_state(facts: Iterable[Fact], as_of: dt.date, country: str | None = None
 
 def evidence_cap(cap: int | None) -> int | None:
     """How many evidence records a state capped at ``cap`` list items keeps."""
-    return None if cap is None else 2 * cap
+    return cap
 
 
 def states_by_pair(facts: Iterable[Fact], as_of: dt.date, country: str | None = None) -> dict[tuple[str, str], PairState]:

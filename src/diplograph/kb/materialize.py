@@ -5,7 +5,8 @@ far too slow at a million events (issue 7: `partners USA` consolidated ~9k obser
 So the knowledge base keeps, per pair of parties, what the questions read:
 
 - ``pair_facts``: the pair's consolidated facts (:func:`.consolidate.consolidate`) for the scopes
-  ``all`` (news and the reference table) and ``news`` (news only), each with its change kind;
+  ``all`` (news and the reference table) and ``news`` (news only), each with its change kind (a pair
+  with no reference rows stores them once, as ``both``);
 - ``pair_states``: the pair's as-of state (:func:`.asof.pair_state`) as date segments. The state can
   only change on a fact's start date, so it is computed once per start date and stored as
   [valid_from, valid_to); "partners of X on D" then reads one segment per pair.
@@ -48,12 +49,14 @@ UNDATED = "undated"
 # the lists a stored state keeps (their full lengths are in ``totals``): a state supported by
 # thousands of reports must not make every partners answer megabytes long
 STATE_LIST_CAP = 10
-STATE_EVIDENCE_CAP = 2 * STATE_LIST_CAP  # asof.evidence_cap
+STATE_EVIDENCE_CAP = STATE_LIST_CAP  # asof.evidence_cap
 FACT_EVIDENCE_PREVIEW = 5
 
 
-def scope_of(include_reference: bool) -> str:
-    return "all" if include_reference else "news"
+def scope_of(include_reference: bool) -> tuple[str, str]:
+    """The stored scopes that answer with or without the reference table: a pair whose
+    observations are all news stores its rows once, as 'both'."""
+    return ("all", "both") if include_reference else ("news", "both")
 
 
 # ------------------------------------------------------------------ (de)serialisation
@@ -158,7 +161,13 @@ def build_pair(a: str, b: str, version: int, observations: list[Any], stories: d
     mixed = bool(news_obs) and bool(reference_obs)
     news = consolidate(news_obs, stories) if mixed else (every if not reference_obs else [])
     reference = consolidate(reference_obs, stories) if mixed else []
-    for scope, facts in (("all", every), ("news", news)):
+    if not reference_obs:
+        scoped = [("both", every)]  # news only: the two scopes agree, store them once
+    elif not news_obs:
+        scoped = [("all", every)]  # the reference table only: nothing from news
+    else:
+        scoped = [("all", every), ("news", news)]
+    for scope, facts in scoped:
         kinds = classify_changes(facts)
         build.fact_rows += [{"a": a, "b": b, "scope": scope, "day": fact_day(f), "fact_id": f.fact_id,
                              "change": kinds[f.fact_id], "record": fact_to_json(f),
@@ -270,11 +279,11 @@ def refresh_stale(store: Store) -> int:
 # ------------------------------------------------------------------ reads
 
 
-def _in_memory_states(unsaved: dict[tuple[str, str], PairBuild], scope: str, day: str,
+def _in_memory_states(unsaved: dict[tuple[str, str], PairBuild], scope: tuple[str, ...], day: str,
                       countries: Iterable[str]) -> list[dict[str, Any]]:
     wanted = set(countries)
     return [row for build in unsaved.values() for row in build.state_rows
-            if row["scope"] == scope and row["country"] in wanted and row["valid_from"] <= day < row["valid_to"]]
+            if row["scope"] in scope and row["country"] in wanted and row["valid_from"] <= day < row["valid_to"]]
 
 
 def load_states(store: Store, code: str, as_of: dt.date, *, include_reference: bool = True) -> list[PairState]:
@@ -287,7 +296,7 @@ def load_states(store: Store, code: str, as_of: dt.date, *, include_reference: b
         # one indexed range per side of the pair (an OR of the two would scan on SQLite)
         for side in (st.c.a, st.c.b):
             query = select(st.c.a, st.c.b, st.c.country, st.c.record).where(
-                side == code, st.c.scope == scope, st.c.valid_from <= day, st.c.valid_to > day,
+                side == code, st.c.scope.in_(scope), st.c.valid_from <= day, st.c.valid_to > day,
                 st.c.country.in_((code, "")))
             rows += [dict(r) for r in c.execute(query).mappings()]
     rows = [r for r in rows if (r["a"], r["b"]) not in unsaved]
@@ -304,7 +313,7 @@ def load_state(store: Store, a: str, b: str, as_of: dt.date, *, include_referenc
         rows = _in_memory_states(unsaved, scope, day, countries)
     else:
         st = t.pair_states
-        query = select(st.c.record).where(st.c.a == a, st.c.b == b, st.c.scope == scope, st.c.valid_from <= day,
+        query = select(st.c.record).where(st.c.a == a, st.c.b == b, st.c.scope.in_(scope), st.c.valid_from <= day,
                                           st.c.valid_to > day, st.c.country.in_(countries))
         with store.engine.connect() as c:
             rows = [dict(r) for r in c.execute(query).mappings()]
@@ -320,7 +329,7 @@ def load_facts(store: Store, *, code: str | None = None, pair: tuple[str, str] |
     scope = scope_of(include_reference)
     pf = t.pair_facts
     columns = [pf.c.a, pf.c.b, pf.c.record] + ([pf.c.evidence] if evidence else [])
-    query = select(*columns).where(pf.c.scope == scope)
+    query = select(*columns).where(pf.c.scope.in_(scope))
     condition = _pair_filter(pf, code, pair)
     if condition is not None:
         query = query.where(condition)
@@ -331,7 +340,7 @@ def load_facts(store: Store, *, code: str | None = None, pair: tuple[str, str] |
                 facts.append(fact_from_json(row["record"], row["evidence"] if evidence else None))
     for build in unsaved.values():
         facts += [fact_from_json(r["record"], r["evidence"] if evidence else None)
-                  for r in build.fact_rows if r["scope"] == scope]
+                  for r in build.fact_rows if r["scope"] in scope]
     facts.sort(key=fact_sort_key)
     return facts
 
@@ -349,11 +358,11 @@ def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, aft
                 and (until is None or day <= until or day == UNDATED) and (through is None or day <= through))
 
     if (a, b) in unsaved:
-        rows = sorted((r for r in unsaved[(a, b)].fact_rows if r["scope"] == scope and keep(r["day"])),
+        rows = sorted((r for r in unsaved[(a, b)].fact_rows if r["scope"] in scope and keep(r["day"])),
                       key=lambda r: r["day"])
         return rows[:limit] if limit is not None else rows
     pf = t.pair_facts
-    conditions = [pf.c.a == a, pf.c.b == b, pf.c.scope == scope]
+    conditions = [pf.c.a == a, pf.c.b == b, pf.c.scope.in_(scope)]
     if after is not None:
         conditions.append(pf.c.day > after)
     if since is not None:

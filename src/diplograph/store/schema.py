@@ -214,7 +214,8 @@ pair_status = Table(
 Index("ix_pair_status_b", pair_status.c.b)
 
 # A pair's consolidated facts (kb.consolidate) for each scope: 'all' (news and the reference table)
-# and 'news' (news only). ``day`` orders a timeline (the fact's date, else in-force-by, else 'undated').
+# and 'news' (news only), or 'both' when the pair has no reference rows. ``day`` orders a
+# timeline (the fact's date, else in-force-by, else 'undated').
 pair_facts = Table(
     "pair_facts",
     metadata,
