@@ -236,6 +236,7 @@ def populate_database(db: str, events: int, frameworks: int, seed: int = 7) -> d
                 c.execute(insert(t.metadata.tables[name]), rows)
         with store.engine.begin() as c:
             c.execute(text("ANALYZE"))
+    store.rebuild_event_months()  # the per-month counts the store keeps as it writes events
     seconds = {"fill": time.perf_counter() - start}
     # what an ingest does when it finishes: the facts and as-of states of every changed pair
     from diplograph.kb.materialize import refresh_stale

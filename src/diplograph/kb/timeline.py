@@ -8,13 +8,13 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from .. import ladders
 from ..errors import InputError
 from ..store import Store
 from ..store import schema as t
-from ..store.store import UNDATED
+from ..store.derived import UNDATED
 from .asof import ladder_country, parse_day, state_of_pair
 from .consolidate import Fact
 from .events import EventFact
@@ -141,25 +141,23 @@ def _event_days(store: Store, a: str, b: str, *, after: str | None, since: str |
 
 def event_months(store: Store, a: str, b: str, *, since: str | None = None,
                  until: str | None = None) -> list[dict[str, Any]]:
-    """Per month, how many event observations link the pair, by QuadClass (1 verbal cooperation,
+    """Per month, how many event reports link the pair, by QuadClass (1 verbal cooperation,
     2 material cooperation, 3 verbal conflict, 4 material conflict; 0 unknown): a density a
-    client can draw before it pages through the events."""
-    ep = t.event_pairs
-    month = func.substr(ep.c.day, 1, 7)
-    conditions = [ep.c.a == a, ep.c.b == b, ep.c.day != UNDATED]
+    client can draw before it pages through the events. Read from the counts the store keeps
+    (store.derived); with since/until, the months that overlap the window."""
+    em = t.event_months
+    conditions = [em.c.a == a, em.c.b == b, em.c.events > 0]
     if since is not None:
-        conditions.append(ep.c.day >= since)
+        conditions.append(em.c.month >= since[:7])
     if until is not None:
-        conditions.append(ep.c.day <= until)
-    query = select(month.label("month"), ep.c.quad_class, func.count().label("n")).where(*conditions) \
-        .group_by(month, ep.c.quad_class).order_by(month)
+        conditions.append(em.c.month <= until[:7])
+    query = select(em.c.month, em.c.quad_class, em.c.events).where(*conditions).order_by(em.c.month, em.c.quad_class)
     months: dict[str, dict[str, Any]] = {}
     with store.engine.connect() as c:
-        for row in c.execute(query):
-            entry = months.setdefault(row.month, {"month": row.month, "events": 0, "quad": [0, 0, 0, 0, 0]})
-            quad = row.quad_class if row.quad_class in (1, 2, 3, 4) else 0
-            entry["quad"][quad] += row.n
-            entry["events"] += row.n
+        for month, quad, n in c.execute(query):
+            entry = months.setdefault(month, {"month": month, "events": 0, "quad": [0, 0, 0, 0, 0]})
+            entry["quad"][quad if quad in (1, 2, 3, 4) else 0] += n
+            entry["events"] += n
     return list(months.values())
 
 

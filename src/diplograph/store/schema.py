@@ -199,6 +199,18 @@ Index("ix_event_pairs_a_b_day_event_id_quad_class", event_pairs.c.a, event_pairs
       event_pairs.c.event_id, event_pairs.c.quad_class)
 Index("ix_event_pairs_event_id", event_pairs.c.event_id)
 
+# Event reports per pair, month and QuadClass (0: unknown), counted as event_pairs rows come and go
+# (store.derived): a timeline's month density without counting every event of the pair.
+event_months = Table(
+    "event_months",
+    metadata,
+    Column("a", String(16), primary_key=True),
+    Column("b", String(16), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("quad_class", Integer, primary_key=True),
+    Column("events", Integer, nullable=False),
+)
+
 # Per pair with framework observations: ``changed`` is bumped in the transaction that writes or
 # removes any of the pair's observations; ``built`` is the ``changed`` value the stored facts and
 # states were computed from. built < changed: the pair's facts are stale and are rebuilt on read.

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from ..errors import NotFoundError, StoreError
 from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Rejected
 from . import schema as t
+from .derived import UNDATED, DerivedChanges, mark_pairs_changed, rebuild_event_months, redate_undated_events
 from .engine import has_schema, make_engine, migrate
 
 logger = logging.getLogger(__name__)
@@ -103,9 +104,6 @@ def mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
         "person": m.person,
         "role": m.role,
     }
-
-
-UNDATED = "undated"  # event_pairs.day of an event with neither a date nor a dated document
 
 
 def event_pair_rows(event_id: int, event: Event, when: str | None) -> list[dict[str, Any]]:
@@ -198,9 +196,9 @@ class Store:
         for attempt in range(3):
             try:
                 with self.engine.begin() as c:
-                    touched: set[tuple[str, str]] = set()
-                    results = [self._write_document(c, document, analysis, touched) for document, analysis in items]
-                    self._mark_pairs_changed(c, touched)
+                    changes = DerivedChanges()
+                    results = [self._write_document(c, document, analysis, changes) for document, analysis in items]
+                    changes.apply(c)
                     return results
             except IntegrityError:
                 # another writer stored one of these texts between our check and our insert: retry,
@@ -212,7 +210,7 @@ class Store:
         raise AssertionError("unreachable")
 
     def _write_document(self, c: Connection, document: Document, analysis: Analysis | None,
-                        touched: set[tuple[str, str]]) -> WriteResult:
+                        changes: DerivedChanges) -> WriteResult:
         published = document.published.isoformat() if document.published else None
         existing = c.execute(
             select(t.documents.c.published, t.documents.c.extractor).where(t.documents.c.doc_id == document.doc_id)
@@ -227,11 +225,10 @@ class Store:
                 c.execute(update(t.documents).where(t.documents.c.doc_id == document.doc_id)
                           .values(published=published, extractor=None))
                 # the facts of its pairs date undated reports by publication: they change too
-                touched |= self._framework_pairs(c, document.doc_id)
-                undated = select(t.events.c.id).where(t.events.c.doc_id == document.doc_id, t.events.c.date.is_(None))
-                c.execute(update(t.event_pairs).where(t.event_pairs.c.event_id.in_(undated)).values(day=published))
+                changes.pairs |= self._framework_pairs(c, document.doc_id)
+                redate_undated_events(c, changes, document.doc_id, published)
             if analysis is not None and (existing.extractor is None or earlier):
-                self._replace_analysis(c, document.doc_id, analysis, touched)
+                self._replace_analysis(c, document.doc_id, analysis, changes)
             return WriteResult(document.doc_id, stored=False)
         c.execute(
             insert(t.documents).values(
@@ -250,7 +247,7 @@ class Store:
         )
         self._insert_source(c, document, published, source_key)
         if analysis is not None:
-            self._insert_analysis(c, document.doc_id, analysis, published, touched)
+            self._insert_analysis(c, document.doc_id, analysis, published, changes)
         return WriteResult(document.doc_id, stored=True)
 
     def _add_source(self, c: Connection, document: Document, published: str | None, source_key: str) -> None:
@@ -278,14 +275,15 @@ class Store:
     def replace_analysis(self, doc_id: str, analysis: Analysis) -> None:
         """Replace a document's observations (``recode``)."""
         with self.engine.begin() as c:
-            touched: set[tuple[str, str]] = set()
-            self._replace_analysis(c, doc_id, analysis, touched)
-            self._mark_pairs_changed(c, touched)
+            changes = DerivedChanges()
+            self._replace_analysis(c, doc_id, analysis, changes)
+            changes.apply(c)
 
     def _replace_analysis(self, c: Connection, doc_id: str, analysis: Analysis,
-                          touched: set[tuple[str, str]]) -> None:
+                          changes: DerivedChanges) -> None:
         event_ids = select(t.events.c.id).where(t.events.c.doc_id == doc_id)
-        touched |= self._framework_pairs(c, doc_id)
+        changes.pairs |= self._framework_pairs(c, doc_id)
+        changes.events_removed(c, event_ids)
         c.execute(delete(t.event_pairs).where(t.event_pairs.c.event_id.in_(event_ids)))
         c.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(event_ids)))
         c.execute(delete(t.events).where(t.events.c.doc_id == doc_id))
@@ -296,36 +294,27 @@ class Store:
             )
         )
         published = c.execute(select(t.documents.c.published).where(t.documents.c.doc_id == doc_id)).scalar()
-        self._insert_analysis(c, doc_id, analysis, published, touched)
+        self._insert_analysis(c, doc_id, analysis, published, changes)
         c.execute(update(t.documents).where(t.documents.c.doc_id == doc_id).values(extractor=analysis.extractor))
 
     def mark_pairs_changed(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Mark pairs' stored facts stale: for bulk loaders that insert observations directly."""
         with self.engine.begin() as c:
-            self._mark_pairs_changed(c, {tuple(sorted(p)) for p in pairs})  # type: ignore[misc]
+            mark_pairs_changed(c, {tuple(sorted(p)) for p in pairs})  # type: ignore[misc]
+
+    def rebuild_event_months(self) -> None:
+        """Recount the per-month event counts from event_pairs: for bulk loaders that insert
+        events directly."""
+        with self.engine.begin() as c:
+            rebuild_event_months(c)
 
     @staticmethod
     def _framework_pairs(c: Connection, doc_id: str) -> set[tuple[str, str]]:
         fo = t.framework_observations
         return {(a, b) for a, b in c.execute(select(fo.c.a, fo.c.b).where(fo.c.doc_id == doc_id).distinct())}
 
-    def _mark_pairs_changed(self, c: Connection, pairs: set[tuple[str, str]]) -> None:
-        """Bump ``pair_status.changed`` of ``pairs`` in the writing transaction, so that readers
-        rebuild their facts. Sorted, so two writers lock the rows in one order (no deadlock)."""
-        if not pairs:
-            return
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
-        ps = t.pair_status
-        for a, b in sorted(pairs):
-            statement = upsert(ps).values(a=a, b=b, changed=1, built=0)
-            c.execute(statement.on_conflict_do_update(index_elements=[ps.c.a, ps.c.b],
-                                                      set_={"changed": ps.c.changed + 1}))
-
     def _insert_analysis(self, c: Connection, doc_id: str, analysis: Analysis, published: str | None,
-                         touched: set[tuple[str, str]]) -> None:
+                         changes: DerivedChanges) -> None:
         if analysis.mentions:
             c.execute(insert(t.mentions), [mention_row(doc_id, m) for m in analysis.mentions])
         if analysis.events:
@@ -343,8 +332,9 @@ class Store:
                      for pair in event_pair_rows(event_id, event, row["date"] or published)]
             if pairs:
                 c.execute(insert(t.event_pairs), pairs)
+                changes.events_added(pairs)
         if analysis.frameworks:
-            touched |= {(o.a, o.b) for o in analysis.frameworks}
+            changes.pairs |= {(o.a, o.b) for o in analysis.frameworks}
             c.execute(
                 insert(t.framework_observations),
                 [framework_row(doc_id, o, analysis.extractor) for o in analysis.frameworks],
@@ -394,7 +384,7 @@ class Store:
             if rows:
                 c.execute(insert(fo), rows)
             touched |= {(r["a"], r["b"]) for r in rows}
-            self._mark_pairs_changed(c, touched)
+            mark_pairs_changed(c, touched)
         return len(rows)
 
     def start_run(self, command: str) -> int:

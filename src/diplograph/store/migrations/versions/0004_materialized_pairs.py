@@ -1,5 +1,5 @@
 """Derived tables that make the knowledge base's questions indexed reads at scale: event_pairs
-(a pair's events by day), pair_status (which pairs' facts are stale), pair_facts (consolidated
+(a pair's events by day), event_months (their counts per month), pair_status (which pairs' facts are stale), pair_facts (consolidated
 facts per pair) and pair_states (as-of states per pair as date segments).
 
 Measured by bench/bench_queries.py at 1M events and 100k framework observations: `partners`
@@ -39,6 +39,15 @@ def upgrade() -> None:
     op.create_index("ix_event_pairs_a_b_day_event_id_quad_class", "event_pairs",
                     ["a", "b", "day", "event_id", "quad_class"])
     op.create_index("ix_event_pairs_event_id", "event_pairs", ["event_id"])
+    op.create_table(
+        "event_months",
+        sa.Column("a", sa.String(16), nullable=False),
+        sa.Column("b", sa.String(16), nullable=False),
+        sa.Column("month", sa.String(7), nullable=False),
+        sa.Column("quad_class", sa.Integer, nullable=False),
+        sa.Column("events", sa.Integer, nullable=False),
+        sa.PrimaryKeyConstraint("a", "b", "month", "quad_class", name="pk_event_months"),
+    )
     op.create_table(
         "pair_status",
         sa.Column("a", sa.String(16), nullable=False),
@@ -85,6 +94,14 @@ def upgrade() -> None:
         "FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND x.code < y.code "
         "JOIN events e ON e.id = x.event_id JOIN documents d ON d.doc_id = e.doc_id"
     )
+    # the statement store.derived.rebuild_event_months runs (copied: a migration must not change
+    # when the code does)
+    op.execute(
+        "INSERT INTO event_months (a, b, month, quad_class, events) "
+        "SELECT a, b, substr(day, 1, 7), CASE WHEN quad_class IN (1, 2, 3, 4) THEN quad_class ELSE 0 END, count(*) "
+        "FROM event_pairs WHERE day <> 'undated' "
+        "GROUP BY a, b, substr(day, 1, 7), CASE WHEN quad_class IN (1, 2, 3, 4) THEN quad_class ELSE 0 END"
+    )
     op.execute(
         "INSERT INTO pair_status (a, b, changed, built) "
         "SELECT DISTINCT a, b, 1, 0 FROM framework_observations"
@@ -92,5 +109,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("pair_states", "pair_facts", "pair_status", "event_pairs"):
+    for table in ("pair_states", "pair_facts", "pair_status", "event_months", "event_pairs"):
         op.drop_table(table)
