@@ -78,7 +78,8 @@ def test_compound_adjectival_actor(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_object_and_prepositional_recipients(nlp) -> None:  # type: ignore[no-untyped-def]
     event = only(code(nlp, "Egypt urged Israel to halt its military operations."), "REQUEST")
     assert (event.actor, event.recipient) == (["EGY"], ["ISR"])
-    event = only(code(nlp, "Brazil signed a fisheries agreement with Argentina."), "AGREE")
+    # signing a formal agreement is SUPPORT (CAMEO 057; PLOVER's CAMEO2PLOVER crosswalk)
+    event = only(code(nlp, "Brazil signed a fisheries agreement with Argentina."), "SUPPORT")
     assert (event.actor, event.recipient) == (["BRA"], ["ARG"])
     event = only(code(nlp, "Japan recently agreed to provide a coastal radar system to the Philippines."), "AGREE")
     assert (event.actor, event.recipient) == (["JPN"], ["PHL"])
@@ -121,9 +122,9 @@ def test_governing_trigger_absorbs_its_complement(nlp) -> None:  # type: ignore[
 @pytest.mark.parametrize(
     ("text", "modality"),
     [
-        ("China will send a delegation to Vietnam next week.", "planned"),
-        ("The Chinese premier is set to visit Vietnam.", "planned"),
-        ("Japan plans to hold talks with Vietnam in May.", "planned"),
+        ("China will ask Vietnam to release the fishermen next week.", "planned"),
+        ("The Chinese premier is set to criticise Vietnam.", "planned"),
+        ("Japan plans to ask Vietnam for help in May.", "planned"),
         ("Iran could attack Iraq if the talks fail.", "hypothetical"),
         ("Syria did not agree to the proposal from Turkey.", "negated"),
         ("Japan in recent years has provided patrol vessels to Vietnam.", "background"),
@@ -134,6 +135,23 @@ def test_modality(nlp, text: str, modality: str) -> None:  # type: ignore[no-unt
     events = code(nlp, text)
     assert events, text
     assert events[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China will send a delegation to Vietnam next week.",
+        "The Chinese premier is set to visit Vietnam.",
+        "Japan plans to hold talks with Vietnam in May.",
+    ],
+)
+def test_stated_intent_to_meet_is_agree(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER AGREE covers an expressed intent to engage in a future action (CAMEO 036, express
+    # intent to meet or negotiate): the statement is the event, so it is asserted
+    events = code(nlp, text)
+    assert events, text
+    assert (events[0].event, events[0].modality) == ("AGREE", "asserted")
+    assert events[0].recipient == ["VNM"]
 
 
 def test_background_event_has_no_day_date(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -40,10 +40,13 @@ class PendingMention:
     places_count: bool  # a place ("protesters in Manila") locates a group, not a visiting leader
     person: str | None = None
     role: str | None = None
+    # an ethnic group named by its nation's demonym ("ethnic Albanians"): that nation's code, used
+    # when the sentence names no single other state the group could live in
+    nation: str | None = None
 
 
 class DomesticRules:
-    """Part of the matcher's left-to-right walk (``_Walk`` in matcher.py): finds group nouns and
+    """Part of the matcher's left-to-right walk (``MentionWalk`` in walk.py): finds group nouns and
     titled persons without a state word, and resolves them when their sentence ends."""
 
     words: list[str]
@@ -151,6 +154,10 @@ class DomesticRules:
         pending, self.pending = self.pending, []
         homes = {places: self._home_state(places) for places in {item.places_count for item in pending}}
         for item in pending:
+            if item.nation is not None:
+                self._emit(item.start, item.end, (self._residence(item.nation),), "state", "demonym",
+                           sector=item.sector)
+                continue
             code = self._origin(item) if item.person is None else None
             code = code or homes[item.places_count]
             if code is None:
@@ -161,6 +168,13 @@ class DomesticRules:
                            person=person.name, role=item.role)
             else:
                 self._emit(item.start, item.end, (code,), "group", "focus", sector=item.sector)
+
+    def _residence(self, nation: str) -> str:
+        """Where an ethnic group lives: the one other state its sentence names ("ethnic Albanians
+        demonstrated in Serbia" -> Serbia), else its nation (never a guess between two states)."""
+        codes, _named = self._states_in(self.ctx.current_sentence, True)
+        others = [code for code in codes if code != nation]
+        return others[0] if len(others) == 1 else nation
 
     def _origin(self, item: PendingMention) -> str | None:
         """The state right after "from"/"of" (and an article) that follows a group noun."""

@@ -28,7 +28,7 @@ from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
 from .events import EVENTS_VERSION, code_sentence
 from .plover import load_lexicon, load_ontology
-from .structure import TokenMention
+from .structure import TokenMention, demand_cue_forms
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,7 +78,12 @@ class DocumentCoder:
         self.matcher = ActorMatcher(self.nlp)
         self.lexicon = load_lexicon()
         self.ontology = load_ontology()
-        self.trigger_forms = self.lexicon.surface_forms
+        # "X said Y must ...": a demand needs no trigger word of its own (structure.demand_clauses)
+        demand_forms, demand_needs = demand_cue_forms(self.lexicon.irregular)
+        self.trigger_forms = self.lexicon.surface_forms | demand_forms
+        requirements = dict(self.lexicon.form_requirements)
+        for form in demand_forms:
+            requirements[form] = requirements.get(form, ()) + (demand_needs,)
         # The classifier only fills in where no trigger fired (+1 of 322 gold sentences, see
         # docs/evaluation.md) and importing scikit-learn costs ~4 s per process: `diplograph code`
         # turns it on, ingest leaves it off unless asked. It is loaded on first use.
@@ -88,7 +93,7 @@ class DocumentCoder:
         self.extractor = EXTRACTOR_VERSION
         self._framework_candidate: Callable[[str], bool] = is_framework_candidate or (lambda text: False)
         self._disable = [p for p in self.nlp.pipe_names if p in {"ner"}]
-        self.filter = CandidateFilter(self.nlp.vocab, self.trigger_forms, self.lexicon.form_requirements,
+        self.filter = CandidateFilter(self.nlp.vocab, self.trigger_forms, requirements,
                                       self._framework_candidate)
 
     # ------------------------------------------------------------------ public API

@@ -30,6 +30,10 @@ def _aux_lowers(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
 
 
+def _to_infinitive(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _governors(anchor: Token, max_up: int = 4) -> tuple[list[Token], set[int]]:
     """The anchor and the verbs above it through complement and coordination links, and the
     subset that governs it through an open complement ("plans to visit": "plans")."""
@@ -51,6 +55,28 @@ def _governors(anchor: Token, max_up: int = 4) -> tuple[list[Token], set[int]]:
         else:
             break
     return chain, controlling
+
+
+def controlling_governors(anchor: Token) -> list[Token]:
+    """The words that govern the anchor through an open complement: "plans to visit" -> "plans",
+    "is ready to host" -> "ready", "tried to hack" -> "tried"."""
+    chain, controlling = _governors(anchor)
+    return [tok for tok in chain if tok.i in controlling]
+
+
+def is_future(anchor: Token) -> bool:
+    """A future or future-in-the-past auxiliary on the anchor or a verb governing it ("will not
+    accept", "would not meet")."""
+    chain, _controlling = _governors(anchor)
+    return any(_aux_lowers(tok) & (FUTURE_AUX | {"would", "'d"}) for tok in chain)
+
+
+def has_condition(anchor: Token, marks: frozenset[str]) -> bool:
+    """A conditional clause introduced by one of ``marks`` on the anchor or a verb governing it
+    ("will withdraw its force unless ...")."""
+    chain, _controlling = _governors(anchor)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for tok in chain for c in tok.children)
 
 
 def modality_of(anchor: Token, trigger: Token, sentence_lower: str) -> str:
@@ -77,7 +103,7 @@ def modality_of(anchor: Token, trigger: Token, sentence_lower: str) -> str:
             return "planned"
         if tok.i in controlling and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
-    for tok in chain:
+    for k, tok in enumerate(chain):
         auxes = _aux_lowers(tok)
         if auxes & FUTURE_AUX:
             return "planned"
@@ -85,8 +111,8 @@ def modality_of(anchor: Token, trigger: Token, sentence_lower: str) -> str:
             lemma = tok.lemma_.lower()
             if lemma in PLANNED_GOVERNORS:
                 return "planned"
-            # "was to visit", "is to sign": be + to-infinitive
-            if lemma == "be":
+            # "was to visit", "is to sign": be + to-infinitive (not "are guilty of violating")
+            if lemma == "be" and k > 0 and _to_infinitive(chain[k - 1]):
                 return "planned"
     if trigger.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in PLANNED_MODIFIERS for c in trigger.children):
         return "planned"

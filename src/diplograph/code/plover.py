@@ -52,6 +52,11 @@ class Trigger:
     need_subj: tuple[str, ...] = ()
     need_head: tuple[str, ...] = ()
     need_ccomp: bool = False
+    # nouns: a modifier or "for" object in these lemmas/classes cancels it ("oil demand", "demand for oil")
+    not_mod: tuple[str, ...] = ()
+    # nouns: only as a count noun (plural, or with a determiner or possessor): "a demand", "their
+    # demands"; a bare singular is the mass noun ("domestic demand grew")
+    need_count: bool = False
     strict: bool = False  # its conditions hold in the relaxed pass too (the word's sense depends on them)
     weak: bool = False
 
@@ -229,6 +234,8 @@ def load_lexicon() -> Lexicon:
                 need_subj=tuple(raw.get("need_subj", ())),
                 need_head=tuple(raw.get("need_head", ())),
                 need_ccomp=bool(raw.get("need_ccomp", False)),
+                not_mod=tuple(raw.get("not_mod", ())),
+                need_count=bool(raw.get("need_count", False)),
                 strict=bool(raw.get("strict", False)),
                 weak=bool(raw.get("weak", False)),
             )

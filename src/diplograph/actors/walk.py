@@ -1,0 +1,343 @@
+"""The matcher's left-to-right walk over one document's tokens: builds mentions from the phrase
+matches, longest first (states and organisations, sectors, locative capitals, ethnic groups and
+their host state, focus phrases, hyphenated compounds, misspelled names). Persons are handled in
+titled.py, group nouns and deferred mentions in domestic.py."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from diplograph.actors.domestic import PendingMention
+from diplograph.actors.focus import MentionContext
+from diplograph.actors.gazetteer import ANY_GROUP, FormRow
+from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, SECTOR, TITLE, MatchKey
+from diplograph.actors.persons import is_name_token, read_name
+from diplograph.actors.titled import TitledPersonRules
+from diplograph.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from diplograph.actors.matcher import ActorMatcher
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+DETERMINERS_DEFINITE = frozenset({"the"})
+DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
+
+
+class MentionWalk(TitledPersonRules):
+    """One left-to-right pass over a document's tokens."""
+
+    def __init__(self, matcher: ActorMatcher, doc: Doc, context: MentionContext) -> None:
+        self.m = matcher
+        self.gaz = matcher.gazetteer
+        self.doc = doc
+        self.words, self.starts, self.text = matcher.token_texts(doc)
+        self.ctx = context
+        self.day = context.published
+        self.orth, self.lower = matcher.classify_matches(doc)
+        # only matches, capitalised words (persons, misspelled names) and compounds need a look
+        orth, lower = self.orth, self.lower
+        self.candidates = [i for i, word in enumerate(self.words)
+                           if word[:1].isupper() or i in orth or i in lower or "-" in word]
+        self.mentions: list[Mention] = []
+        self.consumed = bytearray(len(doc) + 1)
+        self.sent_start = 0
+        self.sent_end = 0
+        self.pending: list[PendingMention] = []
+
+    # --------------------------------------------------------------------------- helpers
+    def _emit(self, start_tok: int, end_tok: int, codes: tuple[str, ...], kind: str, via: str,
+              sector: str | None = None, person: str | None = None, role: str | None = None,
+              char_span: tuple[int, int] | None = None) -> Mention:
+        if char_span is None:
+            start_char, end_char = self.starts[start_tok], self._end_char(end_tok)
+        else:
+            start_char, end_char = char_span
+        mention = Mention(start=start_char, end=end_char, text=self.text[start_char:end_char], codes=codes,
+                          kind=kind, via=via, sector=sector, person=person, role=role)
+        self.mentions.append(mention)
+        self.ctx.add(mention)
+        self.consumed[start_tok:end_tok] = b"\x01" * (end_tok - start_tok)
+        return mention
+
+    def _end_char(self, end_tok: int) -> int:
+        return self.starts[end_tok - 1] + len(self.words[end_tok - 1])
+
+    def _span(self, start_tok: int, end_tok: int) -> str:
+        return self.text[self.starts[start_tok]:self._end_char(end_tok)]
+
+    def _kind(self, code: str) -> str:
+        actor = self.gaz.actors.get(code)
+        return actor.kind if actor is not None else "state"
+
+    def _lower_at(self, i: int, category: str) -> tuple[int, str] | None:
+        for end, key in self.lower.get(i, ()):
+            if key.category == category and end <= self.sent_end:
+                return end, key.key
+        return None
+
+    def _after_possessive(self, i: int) -> int:
+        if i < self.sent_end and self.words[i] in POSSESSIVES:
+            return i + 1
+        return i
+
+    def _stops(self) -> set[int]:
+        return {start for start, (_end, key) in self.orth.items() if key.category == ACTOR}
+
+    # --------------------------------------------------------------------------- the walk
+    def sentence(self, start: int, end: int) -> None:
+        self.sent_start, self.sent_end = start, end
+        candidates = self.candidates
+        k = bisect_left(candidates, start)
+        free = start  # the first token not yet covered by what was handled
+        while k < len(candidates) and candidates[k] < end:
+            i = candidates[k]
+            k += 1
+            if i < free or self.consumed[i]:
+                continue
+            hit = self.orth.get(i)
+            if hit is not None and hit[0] <= end:
+                free = self._on_orth(i, hit[0], hit[1])
+                continue
+            nxt = self._on_lower(i) if i in self.lower else None
+            if nxt is None:
+                word = self.words[i]
+                nxt = self._on_token(i) if word[:1].isupper() or "-" in word else i + 1
+            free = max(nxt, i + 1)
+        self._resolve_pending()
+
+    def _on_orth(self, start: int, end: int, key: MatchKey) -> int:
+        if key.category == BLOCK:
+            return end
+        if key.category == LEADER:
+            return self._on_leader_name(start, end, key.key)
+        row = self.gaz.resolve(key.key, self.day)
+        if row is None or self._dropped(start, end, key.key) or self._ticker(start, end):
+            return end
+        return self._on_actor(start, end, row)
+
+    def _ticker(self, start: int, end: int) -> bool:
+        """A stock ticker in angle brackets ("Rockwell <ROK>"), not an actor."""
+        return (start > 0 and end < len(self.words) and self.words[start - 1] == "<"
+                and self.words[end] == ">")
+
+    def _dropped(self, start: int, end: int, form: str) -> bool:
+        """Context rules for names that are also person names or other places."""
+        gaz = self.gaz
+        if form in gaz.context_blockers:
+            sentence_text = self._span(self.sent_start, self.sent_end)
+            if any(word in sentence_text for word in gaz.context_blockers[form]):
+                return True
+        if form in gaz.person_name_forms:
+            if end < self.sent_end and self._capitalised_other(end):
+                return True
+            if start - 1 > self.sent_start and self._capitalised_other(start - 1):
+                return True
+        return False
+
+    def _capitalised_other(self, i: int) -> bool:
+        """A capitalised word that is not an actor, a title or a sentence opener."""
+        text = self.words[i]
+        if not is_name_token(text):
+            return False
+        # actors, titles and sector nouns ("Jordan Army", "American President") are no name parts
+        return i not in self.orth and i not in self.lower
+
+    def _on_actor(self, start: int, end: int, row: FormRow) -> int:
+        code = row.code
+        kind = self._kind(code)
+        # a titled person: "Japanese Prime Minister Fumio Kishida", "China's foreign minister Wang Yi"
+        after = self._after_possessive(end)
+        # "Lebanon's new President Elias Hrawi", "Iraq's former prime minister"
+        modifiers = self.gaz.words("title_modifier")
+        title_start = after
+        while title_start < min(self.sent_end, after + 2) and self._lower(title_start) in modifiers:
+            title_start += 1
+        title = self._lower_at(title_start, TITLE) if title_start > after else None
+        if title is not None and title[1] in self.gaz.office_titles:
+            after = title_start
+        else:
+            title = self._lower_at(after, TITLE)
+        if title is not None:
+            title_end, title_key = title
+            name_end = read_name(self.words, self.starts, title_end, self.sent_end, self._stops())
+            role, _hint = self.gaz.titles[title_key]
+            role_text = self._span(after, title_end)
+            return self._titled(start, title_end, name_end, code, role_text, role)
+        # a sector: "Japan's Foreign Ministry", "Vietnamese troops", "Hungarian officials"
+        sector_start = after
+        if (sector_start < self.sent_end and self._lower(sector_start) in self.gaz.words("sector_modifier")
+                and self._lower_at(sector_start, SECTOR) is None):
+            sector_start += 1
+        sector = self._lower_at(sector_start, SECTOR)
+        if sector is not None and kind == "state":
+            sector_end, sector_key = sector
+            self._emit(start, sector_end, (code,), kind, row.via, sector=self.gaz.sectors[sector_key])
+            return sector_end
+        # "the army of Vietnam", "the foreign ministry of Japan"
+        first = start
+        sector_name = row.sector
+        if start >= 2 and self._lower(start - 1) == "of":
+            for begin in range(max(self.sent_start, start - 4), start - 1):
+                found = self._lower_at(begin, SECTOR)
+                if found is not None and found[0] == start - 1 and not any(self.consumed[begin:start]):
+                    first, sector_name = begin, self.gaz.sectors[found[1]]
+                    break
+        if kind == "state" and self._locative(start, row):
+            kind = "place"
+        if row.via == "demonym" and kind == "state":
+            host = self._host_state(start, end)
+            if host is None and self._ethnic_marked(start):
+                # "ethnic Albanians demonstrated in Serbia": where they live is decided at the sentence end
+                return self._reserve(PendingMention(first, end, sector_name, places_count=True, nation=code))
+            code = host or code
+        self._emit(first, end, (code,), kind, row.via, sector=sector_name)
+        return end
+
+    def _ethnic_marked(self, start: int) -> bool:
+        return start - 1 >= self.sent_start and self._lower(start - 1) in self.gaz.words("ethnic_marker")
+
+    def _host_state(self, start: int, end: int) -> str | None:
+        """The state an ethnic group lives in: "ethnic Turks in Bulgaria", "the Hungarian minority
+        in Romania", "Kurds of northern Iraq" are coded to that state, not to the group's nation."""
+        marked = start - 1 >= self.sent_start and self._lower(start - 1) in self.gaz.words("ethnic_marker")
+        j = end
+        if j < self.sent_end and self._lower(j) in self.gaz.words("minority_noun"):
+            marked, j = True, j + 1
+        if j + 1 >= self.sent_end or self._lower(j) not in ("in", "of"):
+            return None
+        j += 1
+        if self._lower(j) in self.gaz.words("compass"):
+            marked, j = True, j + 1
+        hit = self.orth.get(j)
+        if not marked or hit is None or hit[1].category != ACTOR or hit[0] > self.sent_end:
+            return None
+        host = self.gaz.resolve(hit[1].key, self.day)
+        return host.code if host is not None and self._kind(host.code) == "state" else None
+
+    def _locative(self, start: int, row: FormRow) -> bool:
+        """A capital or seat used as a location ("talks in Tokyo"), or a country name with a
+        compass word ("in southern Japan")."""
+        prev = start - 1
+        if prev < self.sent_start:
+            return False
+        word = self._lower(prev)
+        if row.via in ("capital", "seat", "city"):
+            return word in self.gaz.words("locative")
+        if word in self.gaz.words("compass") and prev - 1 >= self.sent_start:
+            return self._lower(prev - 1) in self.gaz.words("locative")
+        return False
+
+
+    def _on_lower(self, i: int) -> int | None:
+        for end, key in self.lower.get(i, ()):
+            if end > self.sent_end:
+                continue
+            if key.category == TITLE:
+                nxt = self._on_title(i, end, key.key)
+            elif key.category == FOCUS:
+                nxt = self._on_focus(i, end, key.key)
+            elif key.category == DOMESTIC:
+                nxt = self._on_domestic(i, end, key.key)
+            else:
+                continue
+            if nxt is not None:
+                return nxt
+        return None
+
+
+    def _actor_follows_of(self, end: int) -> bool:
+        """Whether "of <actor>" follows token ``end - 1`` ("the government of Sudan")."""
+        if end + 1 >= self.sent_end or self._lower(end) != "of":
+            return False
+        hit = self.orth.get(end + 1)
+        return hit is not None and hit[1].category == ACTOR and hit[0] <= self.sent_end
+
+    def _on_focus(self, start: int, end: int, phrase: str) -> int | None:
+        focus = self.gaz.focus_phrases[phrase]
+        first = start
+        if focus.kind == "pair":
+            if phrase != "bilateral" and not phrase.startswith("both"):
+                if start - 1 < self.sent_start or self._lower(start - 1) not in DETERMINERS_DEFINITE:
+                    return None
+                first = start - 1
+            pair = self.ctx.pair_in_focus()
+            if pair is None:
+                return None
+            self._emit(first, end, pair, "group", "pair", sector=focus.sector)
+            return end
+        # a single state: "the Southeast Asian nation", "Vietnam, a key Southeast Asian nation"
+        j = start - 1
+        skipped = 0
+        while j >= self.sent_start and skipped < 2 and self.words[j].isalpha() and self._lower(j) not in (
+                DETERMINERS_DEFINITE | DETERMINERS_INDEFINITE):
+            j -= 1
+            skipped += 1
+        if j < self.sent_start:
+            return None
+        determiner = self._lower(j)
+        group = None if focus.group == ANY_GROUP else self.gaz.groups.get(focus.group, frozenset())
+        code: str | None = None
+        if determiner in DETERMINERS_DEFINITE:
+            if self._lower(end - 1) in ("country", "nation") and end < self.sent_end and self.words[end][:1].isupper():
+                return None  # "the Nation Party"
+            code = self.ctx.single_in_focus(group)
+        elif determiner in ("a", "an") and j - 1 >= self.sent_start and self.words[j - 1] == ",":
+            # apposition: the actor right before the comma
+            before = [m for m in self.ctx.current_sentence if m.end == self.starts[j - 1] and m.kind in ("state", "group")]
+            if before and len(before[-1].codes) == 1 and (group is None or before[-1].codes[0] in group):
+                code = before[-1].codes[0]
+        if code is None:
+            return None
+        self._emit(j, end, (code,), "group", "focus")
+        return end
+
+    def _on_token(self, i: int) -> int:
+        text = self.words[i]
+        if self.ctx.persons and is_name_token(text):
+            person = self.ctx.persons.find(text)
+            via = "surname"
+            if person is None and text not in self.m.single_token_forms:
+                person = self.ctx.persons.find_fuzzy(text)
+            if person is not None:
+                end = read_name(self.words, self.starts, i, self.sent_end)
+                name = self._span(i, end)
+                if end > i + 1 and self.ctx.persons.find(name) is person:
+                    via = "person"
+                else:
+                    end = i + 1
+                return self._person_mention(i, end, person, via=via)
+        if "-" in text or "–" in text:
+            if len(text) > 1:
+                self._split_compound(i)
+        elif is_name_token(text) and not self._near_name(i):
+            misspelled = self.m.misspelled(text)
+            if misspelled is not None:
+                form, is_leader = misspelled
+                if is_leader:
+                    return self._on_leader_name(i, i + 1, form)
+                row = self.gaz.resolve(form, self.day)
+                if row is not None:
+                    return self._on_actor(i, i + 1, row)
+        return i + 1
+
+    def _near_name(self, i: int) -> bool:
+        """Whether token i sits in a run of capitalised words (a name, an organisation)."""
+        before = i - 1 > self.sent_start and is_name_token(self.words[i - 1])
+        after = i + 1 < self.sent_end and is_name_token(self.words[i + 1])
+        return before or after
+
+    def _split_compound(self, i: int) -> None:
+        """Actors inside one hyphenated token: "U.S.-Japan", "U.S.-led"."""
+        offset = self.starts[i]
+        for part in self.words[i].replace("–", "-").split("-"):
+            row = self.gaz.resolve(part, self.day) if part in self.m.single_token_forms else None
+            if row is not None:
+                mention = Mention(start=offset, end=offset + len(part), text=part, codes=(row.code,),
+                                  kind=self._kind(row.code), via=row.via, sector=row.sector)
+                self.mentions.append(mention)
+                self.ctx.add(mention)
+            offset += len(part) + 1
+        self.consumed[i] = 1

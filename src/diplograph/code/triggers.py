@@ -1,0 +1,309 @@
+"""Trigger words of PLOVER events on the dependency parse: lexicon lookup by lemma and part of
+speech, the entry's conditions on objects, modifiers, particles and complements (strict pass) or
+only on what decides the word's meaning (relaxed back-off pass), the verb that carries a noun
+trigger, and the selection of the sentence's top-level triggers (a trigger governed by another
+through a complement is absorbed by it; coordination does not absorb)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, word_lists
+
+WORDS = word_lists()
+CONFLICT_QUADS = frozenset({4})
+PROCESS_TYPES = frozenset({"CONSULT"})
+WEAK_OBJECT_TYPES = frozenset({"SUPPORT", "AID"})
+# the relaxed pass still checks the conditions that decide what a word means ("decline" an
+# invitation vs prices declining; "martial law" vs law; "air strike" vs strike)
+RELAXED_KEEPS_IDENTITY = True
+LINEAR_CONFIDENCE = 0.4
+
+_OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
+TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
+                            "ahead", "prior", "like", "unlike", "as"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass
+class TriggerHit:
+    token: Token
+    anchor: Token
+    entry: Trigger
+    type: str
+    mode: str | None
+
+    @property
+    def is_verb_on_anchor(self) -> bool:
+        return self.token == self.anchor
+
+
+def token_lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = []
+    for c in tok.children:
+        if c.dep_ in _OBJECT_DEPS:
+            # "a number of patrol vessels": the object is the vessels
+            if token_lemma(c) in QUANTIFIER_NOUNS:
+                inner = [p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj"]
+                objs.extend(inner or [c])
+            else:
+                objs.append(c)
+    for obj in list(objs):
+        objs.extend(c for c in obj.children if c.dep_ == "conj")
+    return objs
+
+
+def trigger_subject(tok: Token) -> Token | None:
+    current = tok
+    for _ in range(3):
+        for c in current.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return c
+        if current.dep_ in {"conj", "xcomp"} and current.head != current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def _matches_any(lex: Lexicon, lemma: str, keys: Sequence[str]) -> bool:
+    return any(lex.in_class(lemma, k) for k in keys if k != "*")
+
+
+def _is_light_object(tok: Token, lex: Lexicon, lemmas: Sequence[str] | None = None) -> bool:
+    if tok.dep_ not in _OBJECT_DEPS or tok.head == tok:
+        return False
+    head_lemma = token_lemma(tok.head)
+    return head_lemma in lemmas if lemmas is not None else head_lemma in lex.light_verbs
+
+
+def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> tuple[str, str | None] | None:
+    """The (type, mode) this entry gives on this token, or None when its conditions fail.
+    ``relaxed``: only the particle and the object exclusions are checked (the back-off pass)."""
+    children = list(tok.children)
+    if entry.particle is not None and not any(c.lower_ == entry.particle for c in children) and not (
+            entry.particle == "for" and for_clause(tok) is not None):
+        return None
+    event_type, mode = entry.type, entry.mode
+    if entry.not_obj and entry.pos == VERB:
+        # an open complement can cancel it as an object does ("refused to comment" declines a
+        # comment, CAMEO 011, not a demand)
+        complements = [token_lemma(c) for c in children if c.dep_ == "xcomp"]
+        if any(_matches_any(lex, lm, entry.not_obj) for lm in complements):
+            return None
+    if relaxed and not entry.strict and not (RELAXED_KEEPS_IDENTITY and (entry.need_mod or entry.need_of)):
+        objs = _objects(tok) if entry.pos == VERB else []
+        obj_lemmas = [token_lemma(o) for o in objs]
+        if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
+            return None
+        return event_type, mode
+    if entry.pos == VERB:
+        objs = _objects(tok)
+        obj_lemmas = [token_lemma(o) for o in objs]
+        if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
+            return None
+        mapped: str | None = None
+        # a generic head takes its kind from a compound: "ended mediation efforts", "suspended aid
+        # deliveries" (tried after the heads, and never to cancel a trigger)
+        kinds = [token_lemma(c) for o in objs for c in o.children if c.dep_ == "compound"]
+        for lm in obj_lemmas + kinds:
+            for key, typ in entry.obj:
+                if key != "*" and lex.in_class(lm, key):
+                    mapped = typ
+                    break
+            if mapped:
+                break
+        if mapped is None and objs:
+            mapped = next((typ for key, typ in entry.obj if key == "*"), None)
+        if entry.need_obj and mapped is None:
+            return None
+        if mapped is not None:
+            event_type = mapped
+        has_xcomp = any(c.dep_ == "xcomp" for c in children)
+        if entry.need_xcomp and not has_xcomp:
+            return None
+        if entry.not_xcomp and has_xcomp:
+            return None
+        if entry.need_ccomp and not any(c.dep_ == "ccomp" for c in children):
+            return None
+        if entry.need_subj:
+            subj = trigger_subject(tok)
+            if subj is None or token_lemma(subj) not in entry.need_subj:
+                return None
+    else:
+        mod_lemmas = [token_lemma(c) for c in children if c.dep_ in _MODIFIER_DEPS]
+        if entry.not_mod:
+            qualifiers = mod_lemmas + [token_lemma(p) for c in children if c.dep_ == "prep" and c.lower_ == "for"
+                                       for p in c.children if p.dep_ == "pobj"]
+            if any(_matches_any(lex, lm, entry.not_mod) for lm in qualifiers):
+                return None
+        if entry.need_count and tok.tag_ not in {"NNS", "NNPS"} and not any(
+                c.dep_ in {"det", "poss", "nummod"} for c in children):
+            return None
+        if entry.need_mod and not any(m in entry.need_mod for m in mod_lemmas):
+            return None
+        for m in mod_lemmas:
+            for key, mode_name in entry.mods:
+                if m == key:
+                    mode = mode_name
+        if entry.need_head and token_lemma(tok.head) not in entry.need_head:
+            return None
+        if entry.need_light and not _is_light_object(tok, lex):
+            return None
+        if entry.need_light_lemma and not _is_light_object(tok, lex, entry.need_light_lemma):
+            return None
+        if entry.need_of:
+            ofs = [
+                token_lemma(p)
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if not any(_matches_any(lex, lm, entry.need_of) for lm in ofs):
+                return None
+    if entry.need_prep and not any(c.dep_ == "prep" and c.lower_ in entry.need_prep for c in children):
+        return None
+    return event_type, mode
+
+
+def for_clause(tok: Token) -> Token | None:
+    """The verb of a "for X to do" clause of ``tok`` ("called for China to lift the ban"), where
+    "for" marks the clause instead of being the verb's own preposition."""
+    for c in tok.children:
+        if c.dep_ in {"advcl", "ccomp", "xcomp"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            return c
+    return None
+
+
+def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[TriggerHit]:
+    """Lexicon hits on the parsed sentence. Parts of speech are kept apart ("according" is not an
+    accord, "partner" the noun is not the verb; crossing them in the relaxed pass gained nothing
+    measurable and added false positives). The strict pass checks every entry condition; the
+    relaxed pass (a back-off for sentences where the strict one found nothing) checks only
+    particles and object exclusions."""
+    hits: list[TriggerHit] = []
+    words = [t for t in doc if t.is_alpha]
+    headline = bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not headline:
+            continue  # a name ("March", "Summit Bank") is not a trigger noun
+        if tok.pos_ == "VERB":
+            if tok.dep_ == "acl" and not relaxed:
+                continue  # a participle describing a noun ("a lunch hosted by X") is not the news
+            if tok.dep_ == "amod":
+                continue  # a participle used as an adjective ("opposing bids", "the besieged town")
+            order: tuple[str, ...] = (VERB,)
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            order = (NOUN,)
+        else:
+            continue
+        lemma = token_lemma(tok)
+        for pos in order:
+            found = None
+            for entry in lex.entries(lemma, pos):
+                result = _check(tok, entry, lex, relaxed)
+                if result is not None:
+                    found = (entry, result)
+                    break
+            if found is not None:
+                entry, (event_type, mode) = found
+                anchor = tok
+                if entry.pos == NOUN:
+                    anchor = _noun_anchor(tok, lex)
+                hits.append(TriggerHit(tok, anchor, entry, event_type, mode))
+                break
+            if lex.entries(lemma, pos):
+                break  # the word's own entries said no ("released figures"): no other part of speech
+    return hits
+
+
+def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
+    """The verb that carries a noun trigger: its light verb ("held talks"), or the verb of the
+    prepositional phrase it sits in ("went on strike", "took part in protests"); else the noun."""
+    if _is_light_object(tok, lex):
+        return tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in TEMPORAL_PREPS and head.head.pos_ == "VERB":
+        return head.head
+    return tok
+
+
+def _governing_anchors(tok: Token, max_depth: int = 60) -> set[int]:
+    """Indices of the ancestors of ``tok`` reached through at least one non-coordination link."""
+    out: set[int] = set()
+    crossed = False
+    current = tok
+    for _ in range(max_depth):
+        head = current.head
+        if head.i == current.i:
+            break
+        if current.dep_ != "conj":
+            crossed = True
+        if crossed:
+            out.add(head.i)
+        current = head
+    return out
+
+
+def _nearest_anchor(tok: Token, anchors: dict[int, TriggerHit], max_depth: int = 60) -> int | None:
+    """The index of the closest ancestor of ``tok`` that carries a trigger, if any."""
+    current = tok
+    for _ in range(max_depth):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.i in anchors:
+            return head.i
+        current = head
+    return None
+
+
+def _prefer(new: TriggerHit, old: TriggerHit) -> bool:
+    """Of two hits on one anchor, the verb's own type wins ("signed an agreement", "lifted
+    sanctions"), except that a pledge, promise or offer of support or aid is that support or aid."""
+    new_verb, old_verb = new.is_verb_on_anchor, old.is_verb_on_anchor
+    if new_verb and not old_verb:
+        return not (new.entry.weak and old.type in WEAK_OBJECT_TYPES)
+    if old_verb and not new_verb:
+        return old.entry.weak and new.type in WEAK_OBJECT_TYPES
+    return False
+
+
+def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerHit]:
+    """The top-level triggers of the sentence: one per anchor, none governed by another, none
+    only referred to in a time phrase ("after the bombing")."""
+    by_anchor: dict[int, TriggerHit] = {}
+    for hit in hits:
+        if hit.anchor == hit.token and hit.token.dep_ in {"pobj", "pcomp"} and hit.token.head.lower_ in TEMPORAL_PREPS:
+            continue
+        prev = by_anchor.get(hit.anchor.i)
+        if prev is None or _prefer(hit, prev):
+            by_anchor[hit.anchor.i] = hit
+    unique = list(by_anchor.values())
+    # one walk up the tree per anchor (not one per pair of hits: a long list sentence has hundreds)
+    governed_by = {hit.anchor.i: _governing_anchors(hit.anchor) for hit in unique}
+    selected: list[TriggerHit] = []
+    for hit in unique:
+        if any(i in by_anchor and i != hit.anchor.i for i in governed_by[hit.anchor.i]):
+            continue
+        if hit.entry.weak:
+            # only what the weak verb itself governs counts ("offered to hand over two suspects of
+            # a bombing": the bombing belongs to "hand over", not to the offer)
+            governed = [o for o in unique if o is not hit and _nearest_anchor(o.anchor, by_anchor) == hit.anchor.i]
+            if any(ontology.info(o.type).quad_class in CONFLICT_QUADS for o in governed):
+                hit.type, hit.mode = "THREATEN", None
+        selected.append(hit)
+    # the news of a sentence is its outcome: "met ... and agreed" puts AGREE before CONSULT
+    selected.sort(key=lambda h: (h.type in PROCESS_TYPES, h.anchor.i))
+    return selected
+
