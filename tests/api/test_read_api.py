@@ -164,6 +164,20 @@ def test_frameworks_and_facts_with_evidence(client, sample: SampleData) -> None:
     assert client.get("/api/frameworks", params={"a": "JPN"}).status_code == 422
 
 
+def test_facts_pages_cover_every_fact_once(client) -> None:  # type: ignore[no-untyped-def]
+    whole = client.get("/api/facts", params={"actor": "VNM", "limit": 200}).json()
+    assert whole["next_cursor"] is None and len(whole["items"]) > 3
+    seen, params = [], {"actor": "Vietnam", "limit": 2}
+    while True:
+        body = client.get("/api/facts", params=params).json()
+        seen += [f["fact_id"] for f in body["items"]]
+        if body["next_cursor"] is None:
+            break
+        params = {"actor": "Vietnam", "limit": 2, "cursor": body["next_cursor"]}
+    assert seen == [f["fact_id"] for f in whole["items"]]
+    assert all("VNM" in (f["a"], f["b"]) for f in whole["items"])
+
+
 def test_document_spans_point_at_the_text(client, sample: SampleData) -> None:  # type: ignore[no-untyped-def]
     doc = client.get(f"/api/documents/{sample.dispute_id}").json()
     text = doc["text"]

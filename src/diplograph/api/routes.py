@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..kb.asof import parse_day, partners, state_of_pair
 from ..kb.changes import changes
 from ..kb.check import Article, check_article
-from ..kb.consolidate import build_facts
+from ..kb.materialize import fact_page
 from ..kb.names import actor_name, resolve_actor
 from ..kb.timeline import TIMELINE_LIMIT, timeline
 from ..model import MODALITIES, PLOVER_TYPES, STATUSES, TIERS
@@ -167,15 +167,13 @@ def get_facts(request: Request, actor: ActorName = None, a: ActorName = None, b:
     if (a is None) != (b is None):
         raise InputError("give both a and b for a pair, or neither", reason="bad-pair")
     pair = tuple(sorted(_pair(a, b))) if a and b else None
-    code = _code(actor)
-    facts = build_facts(store_of(request), actors=[code] if code else None, pair=pair,  # type: ignore[arg-type]
-                        include_reference=include_reference)
-    start = queries.decode_cursor(cursor) or 0
-    if not isinstance(start, int) or start < 0:
+    after = queries.decode_cursor(cursor)
+    if after is not None and (not isinstance(after, int) or after < 0):
         raise InputError("cursor is not one this API returned", reason="bad-cursor")
-    page = [f.to_record() for f in facts[start:start + limit]]
-    more = start + limit < len(facts)
-    return {"items": page, "next_cursor": queries.encode_cursor(start + limit) if more else None}
+    facts, following = fact_page(store_of(request), code=_code(actor), pair=pair,  # type: ignore[arg-type]
+                                 include_reference=include_reference, after=after, limit=limit)
+    return {"items": [f.to_record() for f in facts],
+            "next_cursor": queries.encode_cursor(following) if following is not None else None}
 
 
 @router.get("/documents", response_model=Page, responses=READ_ERRORS, summary="Stored documents (without text)")

@@ -376,3 +376,29 @@ def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, aft
         query = query.limit(limit)
     with store.engine.connect() as c:
         return [dict(r) for r in c.execute(query).mappings()]
+
+
+def fact_page(store: Store, *, code: str | None = None, pair: tuple[str, str] | None = None,
+              include_reference: bool = True, after: int | None = None,
+              limit: int = 50) -> tuple[list[Fact], int | None]:
+    """One page of stored facts (with every evidence record) in storage order, after the row id
+    ``after``; returns the facts and the id to continue after (None on the last page). Facts
+    that could not be stored (see :func:`ensure_fresh`) come at the end of the last page."""
+    unsaved = ensure_fresh(store, code=code, pair=pair)
+    pf = t.pair_facts
+    query = select(pf.c.id, pf.c.a, pf.c.b, pf.c.record, pf.c.evidence).where(pf.c.scope.in_(scope_of(include_reference)))
+    condition = _pair_filter(pf, code, pair)
+    if condition is not None:
+        query = query.where(condition)
+    if after is not None:
+        query = query.where(pf.c.id > after)
+    with store.engine.connect() as c:
+        rows = [r for r in c.execute(query.order_by(pf.c.id).limit(limit + 1)).mappings()
+                if (r["a"], r["b"]) not in unsaved]
+    facts = [fact_from_json(r["record"], r["evidence"]) for r in rows[:limit]]
+    if len(rows) > limit:
+        return facts, int(rows[limit - 1]["id"])
+    scope = scope_of(include_reference)
+    for build in unsaved.values():
+        facts += [fact_from_json(r["record"], r["evidence"]) for r in build.fact_rows if r["scope"] in scope]
+    return facts, None
