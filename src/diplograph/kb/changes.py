@@ -4,15 +4,15 @@ layered labels, and the notable events."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import json
 from typing import Any
 
 from ..errors import InputError
 from ..store import Store
 from .asof import parse_day
-from .consolidate import Fact, build_facts
 from .events import event_facts
-from .timeline import classify_changes, event_entry, framework_entry
+from .materialize import fact_from_json, fact_rows_between
+from .timeline import event_entry, framework_entry
 
 # an event is notable when it is strongly cooperative or conflictual, or widely reported
 NOTABLE_GOLDSTEIN = 5.0
@@ -29,19 +29,16 @@ def changes(store: Store, since: str | dt.date, until: str | dt.date | None = No
         raise InputError("--since is required", reason="bad-date")
     if end < start:
         raise InputError(f"--until {end} is before --since {start}", reason="bad-date")
-    facts = build_facts(store, include_reference=include_reference)
-    by_pair: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
-        by_pair[fact.pair].append(fact)
     frameworks = []
-    for pair_facts in by_pair.values():
-        kinds = classify_changes(pair_facts)
-        for fact in pair_facts:
-            if fact.status == "existing" or fact.start is None or not (start <= fact.start <= end):
-                continue
-            if kinds[fact.fact_id] == "reaffirmed":
-                continue
-            frameworks.append(framework_entry(fact, kinds[fact.fact_id]))
+    for row in fact_rows_between(store, start.isoformat(), end.isoformat(), include_reference=include_reference):
+        fact = fact_from_json(row["record"])
+        if fact.status == "existing" or fact.start is None or not (start <= fact.start <= end):
+            continue
+        if row["change"] == "reaffirmed":
+            continue
+        entry = framework_entry(fact, row["change"])
+        entry["evidence_total"] = json.loads(row["record"]).get("evidence_total", len(fact.evidence))
+        frameworks.append(entry)
     frameworks.sort(key=lambda e: (e["date"] or "", e["a"], e["b"]))
     notable = []
     if events:

@@ -402,3 +402,18 @@ def fact_page(store: Store, *, code: str | None = None, pair: tuple[str, str] | 
     for build in unsaved.values():
         facts += [fact_from_json(r["record"], r["evidence"]) for r in build.fact_rows if r["scope"] in scope]
     return facts, None
+
+
+def fact_rows_between(store: Store, since: str, until: str, *, include_reference: bool = True) -> list[dict[str, Any]]:
+    """Stored fact rows (a, b, day, change, record) of every pair whose day may fall in [since,
+    until] (a partial date is kept when its period can overlap: the caller checks the start)."""
+    unsaved = ensure_fresh(store)
+    scope = scope_of(include_reference)
+    pf = t.pair_facts
+    query = select(pf.c.a, pf.c.b, pf.c.day, pf.c.change, pf.c.record).where(
+        pf.c.scope.in_(scope), pf.c.day >= since[:4], pf.c.day <= until, pf.c.day != UNDATED)
+    with store.engine.connect() as c:
+        rows = [dict(r) for r in c.execute(query.order_by(pf.c.id)).mappings() if (r["a"], r["b"]) not in unsaved]
+    for build in unsaved.values():
+        rows += [r for r in build.fact_rows if r["scope"] in scope and since[:4] <= r["day"] <= until]
+    return rows

@@ -73,6 +73,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_pair_facts_a_b_scope_day", "pair_facts", ["a", "b", "scope", "day"])
     op.create_index("ix_pair_facts_b_scope", "pair_facts", ["b", "scope"])
+    op.create_index("ix_pair_facts_scope_day", "pair_facts", ["scope", "day"])
     op.create_table(
         "pair_states",
         sa.Column("id", sa.Integer, nullable=False, autoincrement=True),
