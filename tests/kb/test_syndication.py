@@ -44,3 +44,17 @@ def test_banding_path_finds_the_same_groups() -> None:
     groups = group_signatures(sigs)
     assert groups["zz-copy"] == groups["zz-original"]
     assert len(set(groups.values())) == len(sigs) - 1
+
+
+def test_a_concurrent_cache_of_the_same_signature_is_not_an_error(store, add_article) -> None:  # type: ignore[no-untyped-def]
+    from diplograph.kb import syndication
+    from diplograph.store import schema as t
+
+    doc_id = add_article("Ministers of two states met in the capital and agreed to talk again.", "2024-01-02")
+    (signature,) = syndication.load_signatures(store, [doc_id]).values()
+    row = {"doc_id": doc_id, "scheme": syndication.SCHEME, "signature": signature.tobytes()}
+    # what a second reader that computed the same signature in parallel writes after the first
+    with store.engine.begin() as c:
+        c.execute(syndication._insert_ignoring_duplicates(c, t.doc_signatures), [row])
+    with store.engine.connect() as c:
+        assert c.execute(t.doc_signatures.select()).all()[0].doc_id == doc_id

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from sqlalchemy import insert, select
@@ -106,9 +107,21 @@ def _save(store: Store, rows: list[dict[str, object]]) -> None:
             for row in stale:  # computed under another scheme: replace
                 c.execute(ds.update().where(ds.c.doc_id == row["doc_id"]).values(**row))
             if fresh:
-                c.execute(insert(ds), fresh)
+                # another process may cache the same documents' signatures at the same moment
+                # (two readers of a new pair): theirs are equal, keep whichever came first
+                c.execute(_insert_ignoring_duplicates(c, ds), fresh)
     except SQLAlchemyError as exc:  # a read-only database still answers; it only recomputes next time
         logger.warning("could not cache document signatures: %s", exc)
+
+
+def _insert_ignoring_duplicates(c: Any, table: Any) -> Any:
+    if c.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif c.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    else:
+        return insert(table)
+    return dialect_insert(table).on_conflict_do_nothing(index_elements=[table.c.doc_id])
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
