@@ -60,6 +60,24 @@ def test_every_redirect_hop_is_checked(local_server: str, pages: dict, monkeypat
     assert "127.0.0.2" in rejected.detail
 
 
+def test_a_name_that_rebinds_to_a_private_address_is_not_connected_to(local_server: str, pages: dict,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # DNS rebinding: the name answers with a public address when checked, then with the local
+    # server's address; the fetch must connect to the address it checked or refuse, never to 127.0.0.1
+    pages["/secret"] = (200, "text/plain", b"internal data", {})
+    port = int(local_server.rsplit(":", 1)[1])
+    answers = iter(["93.184.216.34"] + ["127.0.0.1"] * 10)
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(FetchError) as err:
+        fetch(f"http://rebind.example:{port}/secret", Options(fetch_timeout=3))
+    assert err.value.reason == "private-address"
+    assert "127.0.0.1" in err.value.detail
+
+
 @pytest.mark.parametrize("address", ["10.1.2.3", "192.168.0.10", "169.254.169.254", "::1", "fd00::1", "0.0.0.0",
                                      "::ffff:127.0.0.1", "100.64.0.1", "224.0.0.1"])
 def test_private_addresses_refused(address: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,8 +2,9 @@
 
 Every hop (the URL and each redirect target) is resolved first and refused when any of its
 addresses is private, loopback, link-local, reserved, multicast or otherwise not global, unless
-``options.allow_private``. Redirects are followed by hand (at most ``MAX_REDIRECTS``) so that
-each hop is checked."""
+``options.allow_private``; the connection is then opened to an address checked at that moment
+(not resolved again by the HTTP client). Redirects are followed by hand (at most
+``MAX_REDIRECTS``) so that each hop is checked."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import ipaddress
 import logging
 import socket
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from .. import __version__
@@ -68,13 +71,60 @@ def check_host(url: str, options: Options) -> None:
         )
 
 
+def _public_addresses(host: str, port: int, options: Options) -> list[str]:
+    """The addresses of ``host`` that may be connected to (all of them with allow_private)."""
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        raise FetchError(f"cannot resolve {host}", reason="fetch-failed", detail=str(exc)) from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    private = [a for a in addresses if not _address_is_public(a)]
+    if private and not options.allow_private:
+        raise FetchError(
+            f"{host} resolves to a private address", reason="private-address",
+            detail=f"{host} -> {', '.join(private)}; use --allow-private to fetch it",
+        )
+    return addresses
+
+
+class _CheckedNetworkBackend(httpcore.SyncBackend):
+    """Connects to an address it has checked itself: the name is resolved once, here, and the
+    socket opened to that address, so a DNS answer that changes between the check and the
+    connection (DNS rebinding) cannot lead to a private address. TLS still verifies the name."""
+
+    def __init__(self, options: Options) -> None:
+        self._options = options
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
+        last_error: Exception | None = None
+        for address in _public_addresses(host, port, self._options):
+            try:
+                return super().connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                           socket_options=socket_options)
+            except httpcore.ConnectError as exc:  # try the host's next address
+                last_error = exc
+        raise last_error or httpcore.ConnectError(f"no address for {host}")
+
+
+def _transport(options: Options) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    pool = getattr(transport, "_pool", None)
+    if pool is None or not hasattr(pool, "_network_backend"):  # a changed httpx: keep the per-hop check
+        logger.warning("httpx internals changed: URLs are checked before connecting only")
+        return transport
+    pool._network_backend = _CheckedNetworkBackend(options)
+    return transport
+
+
 def fetch(url: str, options: Options) -> Fetched:
     """GET ``url``: FetchError (private-address, fetch-failed) or TooLargeError on failure."""
     headers = {"User-Agent": f"diplograph/{__version__} (news reader)", "Accept": "*/*"}
     timeout = httpx.Timeout(options.fetch_timeout)
     current = url
     try:
-        with httpx.Client(follow_redirects=False, timeout=timeout, headers=headers) as client:
+        with httpx.Client(follow_redirects=False, timeout=timeout, headers=headers,
+                          transport=_transport(options)) as client:
             for _hop in range(MAX_REDIRECTS + 1):
                 check_host(current, options)
                 with client.stream("GET", current) as response:
