@@ -194,3 +194,13 @@ def test_bad_input_is_no_crash() -> None:
     assert extract_frameworks([], None) == []
     sentences = make_sentences(["", "partnership", "Vietnam's comprehensive strategic partnership"])
     assert isinstance(extract_frameworks(sentences, None), list)
+
+
+def test_label_before_the_noun_upgrade_claims_no_tier() -> None:
+    # "strategic partnership upgrade" may be the level upgraded from or to: no tier either way
+    assert run(["Japan, Vietnam agree on strategic partnership upgrade"], title=True) == []
+    assert run(["Vietnam and Denmark discuss comprehensive partnership elevation"], title=True) == []
+    # a named target still counts
+    got = run(["Japan and Vietnam agreed to upgrade their strategic partnership to a comprehensive strategic "
+               "partnership."], [day("2023-11-27")])
+    assert ("JPN", "VNM", "CSP", "established", "2023-11-27") in got

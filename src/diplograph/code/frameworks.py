@@ -171,6 +171,10 @@ def _status(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentence_
     after = low[hit.end:scope_end]
     if cs.from_before.search(before[-30:]):
         return _Status(None, old_level=True)  # "upgraded ... from a comprehensive partnership"
+    if re.match(r"\s*(?:upgrade|upgrading|elevation)\b", after):
+        # "agree on strategic partnership upgrade": the label may be the level upgraded from or
+        # the one upgraded to; a headline's shorthand says neither, so it claims no tier
+        return _Status(None, old_level=True)
     triggers = [(m.start(), m.end(), "ended") for m in cs.ended.finditer(before)]
     triggers += [(m.start(), m.end(), "change") for m in cs.change.finditer(before)]
     # "a strategic partnership, established in 2009": a participle just after the label
