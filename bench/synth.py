@@ -281,7 +281,8 @@ def main() -> None:
         print(f"wrote {args.n} articles to {args.output}")
     else:
         timings = populate_database(args.db, args.events, args.frameworks)
-        print(f"filled {args.db}: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
+        print(f"filled {args.db}: bulk fill {timings['fill']:.1f} s; facts of {timings['pairs']:.0f} pairs "
+              f"{timings['facts']:.1f} s")
 
 
 if __name__ == "__main__":
