@@ -7,12 +7,13 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
 from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Rejected
@@ -37,6 +38,16 @@ def _codes(values: Iterable[str]) -> str:
 
 def split_codes(value: str | None) -> list[str]:
     return value.split() if value else []
+
+
+WRITE_ATTEMPTS = 4
+_TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def _is_transient(exc: OperationalError) -> bool:
+    """A conflict with a concurrent writer that a retry resolves (not a broken database)."""
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in _TRANSIENT_SQLSTATES or "database is locked" in str(exc.orig)
 
 
 @dataclass
@@ -193,7 +204,7 @@ class Store:
 
     def write_documents(self, items: Sequence[tuple[Document, Analysis | None]]) -> list[WriteResult]:
         """Store several documents in one transaction (all or none: a killed run redoes the batch)."""
-        for attempt in range(3):
+        for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self.engine.begin() as c:
                     changes = DerivedChanges()
@@ -203,8 +214,15 @@ class Store:
             except IntegrityError:
                 # another writer stored one of these texts between our check and our insert: retry,
                 # which now finds it and records a source only
-                if attempt == 2:
+                if attempt == WRITE_ATTEMPTS - 1:
                     raise
+            except OperationalError as exc:
+                # two writers whose batches hold the same texts in different orders can deadlock
+                # (PostgreSQL aborts one); the aborted batch is rolled back whole: redo it
+                if not _is_transient(exc) or attempt == WRITE_ATTEMPTS - 1:
+                    raise StoreError(f"cannot store documents: {exc}") from None
+                logger.info("write conflict with another writer, retrying the batch: %s", exc.orig)
+                time.sleep(0.05 * (attempt + 1))
             except SQLAlchemyError as exc:
                 raise StoreError(f"cannot store documents: {exc}") from None
         raise AssertionError("unreachable")
