@@ -207,3 +207,14 @@ def test_timeline_months_count_every_event_report(store: Store, add_article) -> 
     within = timeline(store, "USA", "CHN", limit=None, since="2020-02-01", until="2020-02-10")
     assert within["entries"]
     assert all("2020-02-01" <= e["date"] <= "2020-02-10" for e in within["entries"] if e["kind"] == "event")
+
+
+def test_a_window_keeps_the_partial_dates_whose_period_overlaps_it(store: Store, add_article) -> None:  # type: ignore[no-untyped-def]
+    add_article("Oman and Qatar agreed in November to expand shipping links.", "2023-12-05",
+                [], [event("AGREE", ["OMN"], ["QAT"], "2023-11"), event("CONSULT", ["OMN"], ["QAT"], "2023-10-30")])
+    add_article("Oman and Qatar set up a strategic partnership in 2023.", "2024-01-10",
+                [obs("OMN", "QAT", "SP", "established", "2023")])
+    within = timeline(store, "OMN", "QAT", limit=None, since="2023-11-15", until="2023-11-30")
+    assert {(e["kind"], e["date"]) for e in within["entries"]} == {("event", "2023-11"), ("framework", "2023")}
+    paged = timeline(store, "OMN", "QAT", limit=1, since="2023-11-15", until="2023-11-30")
+    assert paged["entries"] and paged["entries"][0]["date"] == "2023"

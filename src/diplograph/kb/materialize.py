@@ -345,6 +345,12 @@ def load_facts(store: Store, *, code: str | None = None, pair: tuple[str, str] |
     return facts
 
 
+def periods_of(day: str) -> tuple[str, ...]:
+    """The partial dates whose period contains ``day`` ('2023-11-15' -> '2023', '2023-11'): they
+    sort before the day but belong to a window that starts on it."""
+    return tuple(p for p in (day[:4], day[:7]) if len(p) < len(day))
+
+
 def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, after: str | None,
                    since: str | None, until: str | None, limit: int | None,
                    through: str | None = None) -> list[dict[str, Any]]:
@@ -354,7 +360,7 @@ def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, aft
     scope = scope_of(include_reference)
 
     def keep(day: str) -> bool:
-        return ((after is None or day > after) and (since is None or day >= since)
+        return ((after is None or day > after) and (since is None or day >= since or day in periods_of(since))
                 and (until is None or day <= until or day == UNDATED) and (through is None or day <= through))
 
     if (a, b) in unsaved:
@@ -366,7 +372,7 @@ def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, aft
     if after is not None:
         conditions.append(pf.c.day > after)
     if since is not None:
-        conditions.append(pf.c.day >= since)
+        conditions.append(or_(pf.c.day >= since, pf.c.day.in_(periods_of(since))))
     if until is not None:
         conditions.append(or_(pf.c.day <= until, pf.c.day == UNDATED))
     if through is not None:

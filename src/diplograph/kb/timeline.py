@@ -18,6 +18,7 @@ from ..store.derived import UNDATED
 from .asof import ladder_country, parse_day, state_of_pair
 from .consolidate import Fact
 from .events import EventFact
+from .materialize import periods_of
 from .names import actor_name, resolve_actor
 
 
@@ -127,7 +128,7 @@ def _event_days(store: Store, a: str, b: str, *, after: str | None, since: str |
     if after is not None:
         conditions.append(ep.c.day > after)
     if since is not None:
-        conditions.append(ep.c.day >= since)
+        conditions.append(or_(ep.c.day >= since, ep.c.day.in_(periods_of(since))))
     if until is not None:
         conditions.append(or_(ep.c.day <= until, ep.c.day == UNDATED))
     if through is not None:
