@@ -49,6 +49,22 @@ def busy_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
 
 @pytest.fixture(scope="session")
+def long_article(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A database with one long article: see long_article.py."""
+    from long_article import build_long_article
+
+    return build_long_article(str(tmp_path_factory.mktemp("long") / "long.sqlite"))
+
+
+@pytest.fixture(scope="session")
+def long_server(long_article: Any) -> Iterator[LiveServer]:
+    from diplograph.api import create_app
+
+    with LiveServer(create_app(Options(db=long_article.db))) as live:
+        yield live
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
@@ -98,5 +114,12 @@ def page(browser: Any, server: LiveServer) -> Iterator[Any]:
 @pytest.fixture()
 def busy_page(browser: Any, busy_server: LiveServer) -> Iterator[Any]:
     context, tab = open_tab(browser, busy_server)
+    yield tab
+    context.close()
+
+
+@pytest.fixture()
+def long_page(browser: Any, long_server: LiveServer) -> Iterator[Any]:
+    context, tab = open_tab(browser, long_server)
     yield tab
     context.close()

@@ -79,11 +79,13 @@ def test_clicking_an_edge_shows_its_evidence(page: Any, web_sample: SampleData) 
 
     # from the evidence to the article it came from, with the sentence highlighted
     evidence.get_by_role("link", name="article of 2023-11-28").click()
-    page.wait_for_url(f"**/document/{web_sample.summit_id}")
+    page.wait_for_url(f"**/document/{web_sample.summit_id}#*")
     page.wait_for_selector("#text[data-state=ready]")
     # the sentence is one run of highlighted segments (cut where actor mentions start and end)
     highlighted = page.locator("#text mark.evidence-framework")
     assert "".join(highlighted.all_inner_texts()) == SUMMIT_SENTENCE
+    # and marked as the one the link stands for
+    assert page.locator("#text .focused").all_inner_texts() == [SUMMIT_SENTENCE]
     assert page.console.errors == []
 
 
@@ -124,9 +126,10 @@ def test_event_search_page(page: Any, web_sample: SampleData) -> None:
     page.wait_for_selector("#results[data-state=ready]")
     assert page.locator("#results tbody tr").count() == 1
     page.locator("#results tbody tr").first.get_by_role("link", name="document").click()
-    page.wait_for_url(f"**/document/{web_sample.dispute_id}")
+    page.wait_for_url(f"**/document/{web_sample.dispute_id}#*")
     page.wait_for_selector("#text[data-state=ready]")
     assert page.locator("#text .mention").count() >= 4
+    assert page.locator("#text .focused").all_inner_texts() == [DISPUTE_BODY.split("\n")[2]]  # the COERCE sentence
     assert page.console.errors == []
 
 

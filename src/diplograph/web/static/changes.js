@@ -52,7 +52,9 @@
           el("td", {}, `${entry.event}${entry.mode ? ` (${entry.mode})` : ""}`),
           el("td", {}, `${dg.actorLabel(entry.actor)} → ${dg.actorLabel(entry.recipient)}`),
           el("td", {}, String(entry.sources)),
-          el("td", {}, sentence ? [sentence.sentence, " ", sentence.doc_id ? el("a", { href: dg.documentPath(sentence.doc_id) }, "document") : null] : ""));
+          el("td", {}, sentence ? [sentence.sentence, " ", sentence.doc_id
+            ? el("a", { href: dg.documentPath(sentence.doc_id, { sentence: sentence.sentence }), class: "doc-link" },
+              "document") : null] : ""));
       }))));
   }
 

@@ -130,16 +130,37 @@ const dg = (() => {
     return asOf ? `${path}?as_of=${encodeURIComponent(asOf)}` : path;
   }
 
-  function documentPath(docId, start, end) {
-    const path = `/document/${encodeURIComponent(docId)}`;
-    return start !== undefined && start !== null ? `${path}?span=${start}-${end}` : path;
+  // how much of a sentence a document link carries: enough to tell sentences apart, short
+  // enough for a readable URL (the sentence's length settles the rare shared beginning)
+  const SENTENCE_PREFIX = 80;
+
+  /** The fragment naming one sentence of a document: "s" its start offset when known, "q" the
+   * beginning of its text, "n" its length (see document.js for how the page finds it). */
+  function sentenceFragment(sentence) {
+    const params = new URLSearchParams();
+    const start = sentence && sentence.start;
+    if (Number.isInteger(start) && start >= 0) params.set("s", String(start));
+    const text = sentence && typeof sentence.sentence === "string" ? sentence.sentence : "";
+    if (text) {
+      // cut at code points, not UTF-16 units: half a surrogate pair would not survive the URL
+      params.set("q", Array.from(text).slice(0, SENTENCE_PREFIX).join(""));
+      params.set("n", String(text.length));
+    }
+    const fragment = params.toString();
+    return fragment ? `#${fragment}` : "";
+  }
+
+  /** The document page; with ``sentence`` ({sentence: text, start: offset}, either may be
+   * missing) the page scrolls to that sentence and marks it. */
+  function documentPath(docId, sentence) {
+    return `/document/${encodeURIComponent(docId)}${sentenceFragment(sentence)}`;
   }
 
   /** The source of one evidence record: a link to the document page, or to the reference source. */
   function evidenceSource(item) {
     if (item.doc_id) {
-      return el("a", { href: documentPath(item.doc_id), class: "doc-link" },
-        item.published ? `article of ${item.published}` : "article");
+      return el("a", { href: documentPath(item.doc_id, { sentence: item.sentence, start: item.sentence_start }),
+        class: "doc-link" }, item.published ? `article of ${item.published}` : "article");
     }
     if (item.source === "reference") {
       return el("span", { class: "reference" }, "reference table",

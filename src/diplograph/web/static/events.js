@@ -33,7 +33,8 @@
       el("td", {}, dg.actorLabel(event.recipient)),
       el("td", {}, event.modality),
       el("td", { class: "sentence" }, event.sentence, " ",
-        el("a", { href: dg.documentPath(event.doc_id) }, "document")));
+        el("a", { href: dg.documentPath(event.doc_id, { sentence: event.sentence, start: event.sentence_start }),
+          class: "doc-link" }, "document")));
   }
 
   async function search(fresh) {

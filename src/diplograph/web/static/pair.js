@@ -194,7 +194,8 @@
     const parts = [];
     if (lead && lead.sentence) {
       parts.push(el("br"), el("span", { class: "muted" }, lead.sentence),
-        lead.doc_id ? [" ", el("a", { href: dg.documentPath(lead.doc_id) }, "document")] : []);
+        lead.doc_id ? [" ", el("a", { href: dg.documentPath(lead.doc_id, { sentence: lead.sentence }), class: "doc-link" },
+          "document")] : []);
     } else if (lead) {
       parts.push(el("br"), el("span", { class: "muted" }, evidenceSource(lead)));
     }
