@@ -180,3 +180,13 @@ def test_crosswalk_fields_are_filled(nlp) -> None:  # type: ignore[no-untyped-de
 
 def test_no_party_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     assert code(nlp, "Officials agreed to meet again next month.") == []
+
+
+def test_relations_are_not_what_a_ban_verb_lifts_or_drops(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the back-off pass forgives objects an entry does not list, but not ties: lifting relations
+    # to a higher level is an upgrade (a framework), not a lifted ban
+    for text in ("Kenya and India lifted relations to a strategic partnership on Monday.",
+                 "Brazil and Argentina lift ties to comprehensive partnership"):
+        assert [e.event for e in code(nlp, text)] == [], text
+    lifted = code(nlp, "Japan lifted the ban on rice exports to Vietnam on Monday.")
+    assert [e.event for e in lifted] == ["CONCEDE"]

@@ -86,6 +86,10 @@ def _is_light_object(tok: Token, lex: Lexicon, lemmas: Sequence[str] | None = No
     return head_lemma in lemmas if lemmas is not None else head_lemma in lex.light_verbs
 
 
+def _maps_an_object(lex: Lexicon, entry: Trigger, obj_lemmas: list[str]) -> bool:
+    return any(key == "*" or lex.in_class(lm, key) for lm in obj_lemmas for key, _ in entry.obj)
+
+
 def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> tuple[str, str | None] | None:
     """The (type, mode) this entry gives on this token, or None when its conditions fail.
     ``relaxed``: only the particle and the object exclusions are checked (the back-off pass)."""
@@ -104,6 +108,12 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         objs = _objects(tok) if entry.pos == VERB else []
         obj_lemmas = [token_lemma(o) for o in objs]
         if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
+            return None
+        if entry.need_obj and any(lex.in_class(lm, "TIES") for lm in obj_lemmas) \
+                and not _maps_an_object(lex, entry, obj_lemmas):
+            # the back-off forgives objects the entry does not list, but not relations: a verb
+            # of lifting or dropping says something else of ties than of bans ("lift relations to
+            # a strategic partnership" is an upgrade, no lifted ban)
             return None
         return event_type, mode
     if entry.pos == VERB:
