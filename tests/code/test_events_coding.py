@@ -190,3 +190,13 @@ def test_relations_are_not_what_a_ban_verb_lifts_or_drops(nlp) -> None:  # type:
         assert [e.event for e in code(nlp, text)] == [], text
     lifted = code(nlp, "Japan lifted the ban on rice exports to Vietnam on Monday.")
     assert [e.event for e in lifted] == ["CONCEDE"]
+
+
+def test_a_coordinated_verb_keeps_its_own_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "backed its neighbour and condemned Russia": Russia is condemned, not backed
+    events = code(nlp, "Germany backed its neighbour and condemned Russia on Friday.")
+    assert only(events, "SUPPORT").recipient == []
+    assert only(events, "ACCUSE").recipient == ["RUS"]
+    # without an object of its own, the first verb shares its conjunct's
+    shared = code(nlp, "Japan met and praised Vietnam on Friday.")
+    assert only(shared, "CONSULT").recipient == ["VNM"] and only(shared, "SUPPORT").recipient == ["VNM"]

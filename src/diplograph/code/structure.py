@@ -185,7 +185,8 @@ def find_parties(
             parties.actor = [tm for tm in by_order.actor if tm not in parties.recipient]
         if not parties.recipient:
             sources = _attribution_sources(anchor)
-            parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor and tm.start not in sources]
+            parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor and tm.start not in sources
+                                 and tm.start not in _conjunct_clauses(anchor)]
     if not parties.actor and parties.recipient and event_type not in NON_SELF_TYPES:
         # an actor the text names by no state ("striking teachers demanded the resignation of the Kenyan
         # minister", "a landmine killed three Angolan farmers") is coded, as PLOVER/ICEWS
@@ -199,6 +200,16 @@ def find_parties(
         # domestic: it takes the actor's state
         parties.recipient.append(parties.actor[0])
     return parties
+
+
+def _conjunct_clauses(anchor: Token) -> set[int]:
+    """Tokens of verbs coordinated with the anchor, when the anchor has an object of its own:
+    "backed its neighbour and condemned Russia" - Russia is what 'condemned' takes, not who was
+    backed. (Without an object of its own the anchor shares its conjunct's: "met and praised X".)"""
+    own = _children(anchor, OBJECT_DEPS) + [p for _prep, p in _prep_objects(anchor, RECIPIENT_PREPS | JOINT_PREPS)]
+    if not own:
+        return set()
+    return {i for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for i in _subtree_ids(c)}
 
 
 def _without_stance_prefixed(index: MentionIndex, doc: Doc) -> MentionIndex:
@@ -393,6 +404,7 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
             if tok.dep_ == "prep" and tok.lower_ in TEMPORAL_PREPS and tok != anchor:
                 aside |= _subtree_ids(tok)
         aside |= _attribution_sources(anchor)
+        aside |= _conjunct_clauses(anchor)
         clause = [i for i in _subtree_ids(anchor) if i not in subject_ids and i not in aside]
         found = [
             tm for tm in index.in_tokens(clause, places=True)
