@@ -123,3 +123,13 @@ def test_a_failing_stage_loses_one_document_not_the_batch(monkeypatch: pytest.Mo
     assert [e.event for e in out["a"].events] == ["ACCUSE"]
     assert out["b"].events == []
     assert [e.event for e in out["c"].events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rally on Wednesday in U.S. interest rate futures lifted Treasury bond prices.", []),
+    ("A strong rally in Japanese shares pushed the Nikkei index higher on Monday.", []),
+    ("Thousands joined a rally in Manila on Sunday against China's maritime claims.", ["PROTEST"]),
+])
+def test_a_market_rally_is_no_protest(coder: DocumentCoder, text: str, expected: list[str]) -> None:
+    (record,) = coder.code_records([{"id": "r", "text": text, "date": "2024-05-08"}])
+    assert [e["event"] for e in record["events"]] == expected

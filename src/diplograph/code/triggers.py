@@ -90,6 +90,15 @@ def _maps_an_object(lex: Lexicon, entry: Trigger, obj_lemmas: list[str]) -> bool
     return any(key == "*" or lex.in_class(lm, key) for lm in obj_lemmas for key, _ in entry.obj)
 
 
+def _qualified_away(tok: Token, children: list[Token], entry: Trigger, lex: Lexicon) -> bool:
+    """A noun's modifiers, or what it is for or in, exclude it ("oil demand", "demand for oil",
+    "a rally in bond futures")."""
+    qualifiers = [token_lemma(c) for c in children if c.dep_ in _MODIFIER_DEPS]
+    qualifiers += [token_lemma(p) for c in children if c.dep_ == "prep" and c.lower_ in ("for", "in")
+                   for p in c.children if p.dep_ == "pobj"]
+    return any(_matches_any(lex, lm, entry.not_mod) for lm in qualifiers)
+
+
 def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> tuple[str, str | None] | None:
     """The (type, mode) this entry gives on this token, or None when its conditions fail.
     ``relaxed``: only the particle and the object exclusions are checked (the back-off pass)."""
@@ -104,16 +113,18 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         complements = [token_lemma(c) for c in children if c.dep_ == "xcomp"]
         if any(_matches_any(lex, lm, entry.not_obj) for lm in complements):
             return None
+    if entry.not_mod and entry.pos != VERB and _qualified_away(tok, children, entry, lex):
+        return None  # checked in both passes: it decides what the word means ("a rally in bond futures")
     if relaxed and not entry.strict and not (RELAXED_KEEPS_IDENTITY and (entry.need_mod or entry.need_of)):
         objs = _objects(tok) if entry.pos == VERB else []
         obj_lemmas = [token_lemma(o) for o in objs]
         if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
             return None
-        if entry.need_obj and any(lex.in_class(lm, "TIES") for lm in obj_lemmas) \
+        if entry.need_obj and any(lex.in_class(lm, "TIES") or lex.in_class(lm, "ECONOMIC") for lm in obj_lemmas) \
                 and not _maps_an_object(lex, entry, obj_lemmas):
-            # the back-off forgives objects the entry does not list, but not relations: a verb
-            # of lifting or dropping says something else of ties than of bans ("lift relations to
-            # a strategic partnership" is an upgrade, no lifted ban)
+            # the back-off forgives objects the entry does not list, but not relations or market
+            # goods: a verb of lifting or dropping says something else of them than of bans ("lift
+            # relations to a strategic partnership" is an upgrade, "lifted bond prices" a market move)
             return None
         return event_type, mode
     if entry.pos == VERB:
@@ -151,11 +162,6 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
                 return None
     else:
         mod_lemmas = [token_lemma(c) for c in children if c.dep_ in _MODIFIER_DEPS]
-        if entry.not_mod:
-            qualifiers = mod_lemmas + [token_lemma(p) for c in children if c.dep_ == "prep" and c.lower_ == "for"
-                                       for p in c.children if p.dep_ == "pobj"]
-            if any(_matches_any(lex, lm, entry.not_mod) for lm in qualifiers):
-                return None
         if entry.need_count and tok.tag_ not in {"NNS", "NNPS"} and not any(
                 c.dep_ in {"det", "poss", "nummod"} for c in children):
             return None
