@@ -129,7 +129,9 @@ def test_a_failing_stage_loses_one_document_not_the_batch(monkeypatch: pytest.Mo
     ("The rally on Wednesday in U.S. interest rate futures lifted Treasury bond prices.", []),
     ("A strong rally in Japanese shares pushed the Nikkei index higher on Monday.", []),
     ("Thousands joined a rally in Manila on Sunday against China's maritime claims.", ["PROTEST"]),
+    ("U.S. oil demand as measured by products supplied rose 2.1 pct in the four weeks ended March 6.", []),
+    ("Japanese exports in the quarter ended June 30 rose 4 pct.", []),
 ])
-def test_a_market_rally_is_no_protest(coder: DocumentCoder, text: str, expected: list[str]) -> None:
+def test_market_senses_are_no_events(coder: DocumentCoder, text: str, expected: list[str]) -> None:
     (record,) = coder.code_records([{"id": "r", "text": text, "date": "2024-05-08"}])
     assert [e["event"] for e in record["events"]] == expected

@@ -201,6 +201,14 @@ def for_clause(tok: Token) -> Token | None:
     return None
 
 
+_PERIOD_NOUNS = frozenset({"week", "month", "quarter", "year", "period", "day", "half", "session", "term"})
+
+
+def _describes_period_or_goods(participle: Token, lex: Lexicon) -> bool:
+    noun = token_lemma(participle.head)
+    return noun in _PERIOD_NOUNS or lex.in_class(noun, "ECONOMIC")
+
+
 def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[TriggerHit]:
     """Lexicon hits on the parsed sentence. Parts of speech are kept apart ("according" is not an
     accord, "partner" the noun is not the verb; crossing them in the relaxed pass gained nothing
@@ -214,8 +222,11 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not headline:
             continue  # a name ("March", "Summit Bank") is not a trigger noun
         if tok.pos_ == "VERB":
-            if tok.dep_ == "acl" and not relaxed:
-                continue  # a participle describing a noun ("a lunch hosted by X") is not the news
+            if tok.dep_ == "acl" and (not relaxed or _describes_period_or_goods(tok, lex)):
+                # a participle describing a noun ("a lunch hosted by X") is not the news; the back-off
+                # allows it, but never for a period or goods ("the four weeks ended February 27",
+                # "products supplied")
+                continue
             if tok.dep_ == "amod":
                 continue  # a participle used as an adjective ("opposing bids", "the besieged town")
             order: tuple[str, ...] = (VERB,)
