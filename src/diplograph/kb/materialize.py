@@ -351,6 +351,23 @@ def periods_of(day: str) -> tuple[str, ...]:
     return tuple(p for p in (day[:4], day[:7]) if len(p) < len(day))
 
 
+def day_window(day: ColumnElement[Any], *, after: str | None, since: str | None, until: str | None,
+               through: str | None) -> list[ColumnElement[bool]]:
+    """SQL conditions on a ``day`` column (a timeline's order): after the day ``after`` (the
+    previous page's end), within [since, until] (partial dates whose period overlaps count,
+    undated rows always), up to the day ``through``."""
+    conditions: list[ColumnElement[bool]] = []
+    if after is not None:
+        conditions.append(day > after)
+    if since is not None:
+        conditions.append(or_(day >= since, day.in_(periods_of(since))))
+    if until is not None:
+        conditions.append(or_(day <= until, day == UNDATED))
+    if through is not None:
+        conditions.append(day <= through)
+    return conditions
+
+
 def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, after: str | None,
                    since: str | None, until: str | None, limit: int | None,
                    through: str | None = None) -> list[dict[str, Any]]:
@@ -368,15 +385,8 @@ def fact_rows_page(store: Store, a: str, b: str, *, include_reference: bool, aft
                       key=lambda r: r["day"])
         return rows[:limit] if limit is not None else rows
     pf = t.pair_facts
-    conditions = [pf.c.a == a, pf.c.b == b, pf.c.scope.in_(scope)]
-    if after is not None:
-        conditions.append(pf.c.day > after)
-    if since is not None:
-        conditions.append(or_(pf.c.day >= since, pf.c.day.in_(periods_of(since))))
-    if until is not None:
-        conditions.append(or_(pf.c.day <= until, pf.c.day == UNDATED))
-    if through is not None:
-        conditions.append(pf.c.day <= through)
+    conditions = [pf.c.a == a, pf.c.b == b, pf.c.scope.in_(scope),
+                  *day_window(pf.c.day, after=after, since=since, until=until, through=through)]
     query = select(pf.c.day, pf.c.change, pf.c.record).where(*conditions).order_by(pf.c.day, pf.c.id)
     if limit is not None:
         query = query.limit(limit)

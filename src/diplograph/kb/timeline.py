@@ -8,17 +8,16 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from .. import ladders
 from ..errors import InputError
 from ..store import Store
 from ..store import schema as t
-from ..store.derived import UNDATED
 from .asof import ladder_country, parse_day, state_of_pair
 from .consolidate import Fact
 from .events import EventFact
-from .materialize import periods_of
+from .materialize import day_window
 from .names import actor_name, resolve_actor
 
 
@@ -124,15 +123,8 @@ def _event_days(store: Store, a: str, b: str, *, after: str | None, since: str |
                 limit: int | None, through: str | None = None) -> list[tuple[str, int]]:
     """(day, event id) of the pair's events in day order, from the event_pairs index."""
     ep = t.event_pairs
-    conditions = [ep.c.a == a, ep.c.b == b]
-    if after is not None:
-        conditions.append(ep.c.day > after)
-    if since is not None:
-        conditions.append(or_(ep.c.day >= since, ep.c.day.in_(periods_of(since))))
-    if until is not None:
-        conditions.append(or_(ep.c.day <= until, ep.c.day == UNDATED))
-    if through is not None:
-        conditions.append(ep.c.day <= through)
+    conditions = [ep.c.a == a, ep.c.b == b,
+                  *day_window(ep.c.day, after=after, since=since, until=until, through=through)]
     query = select(ep.c.day, ep.c.event_id).where(*conditions).order_by(ep.c.day, ep.c.event_id)
     if limit is not None:
         query = query.limit(limit)
