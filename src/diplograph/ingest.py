@@ -193,17 +193,24 @@ def ingest(
         else:
             store.engine.dispose()  # no connection may cross the fork
             results = _run_parallel(_chunks(records, CHUNK_SIZE), options, jobs)
-        for outcomes in results:
-            _account(store, outcomes, report)
-            if progress is not None:
-                progress("documents", report)
-        rebuild_stale_facts(store)
+        store_outcomes(store, results, report, progress)
     except DiplographError:
         raise
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()
     return report
+
+
+def store_outcomes(store: Store, chunks: Iterable[list[Outcome]], report: IngestReport,
+                   progress: ProgressCallback | None = None) -> None:
+    """Store every chunk of outcomes (one transaction each), then rebuild the facts of the pairs
+    they changed: the tail every engine and `load` share."""
+    for outcomes in chunks:
+        _account(store, outcomes, report)
+        if progress is not None:
+            progress("documents", report)
+    rebuild_stale_facts(store)
 
 
 def rebuild_stale_facts(store: Store) -> None:

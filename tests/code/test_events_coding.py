@@ -27,13 +27,6 @@ NAMES = {
 PLACES = {"Tokyo": "JPN", "Hanoi": "VNM", "Geneva": "CHE"}
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from diplograph.nlp import load_nlp
-
-    return load_nlp()
-
-
 def code(nlp, text: str, published: dt.date | None = dt.date(2024, 3, 6)) -> list[Event]:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     mentions: list[TokenMention] = []

@@ -26,13 +26,6 @@ STATES = {
 DEMONYMS = {"Chileans": "CHL", "Ghanaians": "GHA", "Nepalis": "NPL"}
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from diplograph.nlp import load_nlp
-
-    return load_nlp()
-
-
 def code(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     mentions: list[TokenMention] = []

@@ -16,9 +16,8 @@ from ..ingest import (
     IngestReport,
     Outcome,
     ProgressCallback,
-    _account,
     _chunks,
-    rebuild_stale_facts,
+    store_outcomes,
 )
 from ..settings import Options
 from ..store import Store
@@ -157,11 +156,7 @@ def load_outcomes(
             from ..kb.reference import load_reference as load_reference_rows
 
             report.reference_rows = load_reference_rows(store)
-        for chunk in _chunks(outcomes, CHUNK_SIZE):
-            _account(store, chunk, report)  # one chunk's documents in one transaction, as ingest does
-            if progress is not None:
-                progress("documents", report)
-        rebuild_stale_facts(store)
+        store_outcomes(store, _chunks(outcomes, CHUNK_SIZE), report, progress)  # as ingest does
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()

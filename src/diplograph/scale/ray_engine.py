@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DiplographError, InputError, MissingExtraError, NotFoundError, StoreError
-from ..ingest import IngestReport, Outcome, ProgressCallback, RecordProcessor, _account, rebuild_stale_facts
+from ..ingest import IngestReport, Outcome, ProgressCallback, RecordProcessor, store_outcomes
 from ..settings import Options
 from ..store import Store
 from .serialize import outcome_from_row, outcome_to_row
@@ -251,11 +251,8 @@ def _ingest_into_store(
             from ..kb.reference import load_reference as load_reference_rows
 
             report.reference_rows = load_reference_rows(store)
-        for outcomes in iter_ray_outcomes(inputs, options, workers=workers, use_store=True, chunk_size=chunk_size):
-            _account(store, outcomes, report)  # one chunk: its documents in one transaction
-            if progress is not None:
-                progress("documents", report)
-        rebuild_stale_facts(store)
+        chunks = iter_ray_outcomes(inputs, options, workers=workers, use_store=True, chunk_size=chunk_size)
+        store_outcomes(store, chunks, report, progress)
     finally:
         store.finish_run(run_id, report.to_dict())
         store.close()
