@@ -1,0 +1,1 @@
+"""Article-level evaluation: annotated articles (``eval/articles/README.md``) and their scores."""
