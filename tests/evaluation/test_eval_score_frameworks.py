@@ -95,7 +95,7 @@ def test_intentions_existing_facts_and_false_upgrades_by_what_the_gold_says() ->
     ]
     score, result = run(gold, system)
     c, f = result["counts"], result["figures"]
-    assert (c["gold_intended"], c["intended_not_established"], f["intended_not_established"]) == (2, 1, 0.5)
+    assert (c["gold_intended"], c["intended_not_established"], f["intended_not_established_share"]) == (2, 1, 0.5)
     assert (c["gold_existing"], c["existing_found"], f["existing_recall"]) == (3, 2, 0.667)
     assert c["false_upgrades"] == 4
     # IDN: intended; CHN: existing (also an existing hit); KOR: the gold has the pair as existing

@@ -89,7 +89,7 @@ def frameworks_summary(section: dict[str, Any]) -> Table:
     table.add_row("established F1", _f(f["established_f1"]))
     table.add_row("label match (found facts)", _of(f["label_accuracy"], c["label_right"], c["matched_facts"]))
     table.add_row("date accuracy (found facts)", _of(f["date_accuracy"], c["date_right"], c["matched_facts"]))
-    table.add_row("intended facts not established", _of(f["intended_not_established"],
+    table.add_row("intended facts not established", _of(f["intended_not_established_share"],
                                                         c["intended_not_established"], c["gold_intended"]))
     table.add_row("existing recall", _of(f["existing_recall"], c["existing_found"], c["gold_existing"]))
     table.add_row("false upgrades", f"{c['false_upgrades']}  (gold: " + ", ".join(f"{k} {n}" for k, n in up.items()) + ")")

@@ -223,7 +223,7 @@ class FrameworkTally:
                 "established_f1": figures["f1"],
                 "label_accuracy": ratio(c["label_right"], c["matched_facts"]),
                 "date_accuracy": ratio(c["date_right"], c["matched_facts"]),
-                "intended_not_established": ratio(c["intended_not_established"], c["gold_intended"]),
+                "intended_not_established_share": ratio(c["intended_not_established"], c["gold_intended"]),
                 "existing_recall": ratio(c["existing_found"], c["gold_existing"]),
             },
             "false_upgrades": {source: c[f"false_upgrades_{source}"] for source in UPGRADE_SOURCES},
