@@ -205,3 +205,18 @@ def test_metrics_helpers() -> None:
     weights = {(0, 0): 100.0, (0, 1): 0.0, (1, 0): 0.0}
     pairs = best_pairing([0, 1], [0, 1], lambda g, s: weights.get((g, s)))
     assert sorted(pairs) == [(0, 1), (1, 0)]
+
+
+def test_dyad_error_kinds_of_events_without_a_gold_recipient() -> None:
+    _, sentences = article_sentences(
+        ("Russia mobilised troops.", [ev("MOBILIZE", ["RUS"], [])]),
+        ("Japan and Vietnam held talks.", [ev("CONSULT", ["JPN", "VNM"], [])]),
+        ("Japan and Vietnam signed a deal.", [ev("AGREE", ["JPN", "VNM"], [])]),
+    )
+    s = score(sentences, [
+        sys_ev(sentences, 0, "MOBILIZE", ["RUS"], ["UKR"]),  # a recipient the gold does not have
+        sys_ev(sentences, 1, "CONSULT", ["CHN"], ["JPN", "VNM"]),  # another party as the actor
+        sys_ev(sentences, 2, "AGREE", ["JPN"], ["VNM"]),  # the same parties split: right
+    ])
+    assert [(e["sentence"], e["kind"]) for e in error_list(s)] == [(0, "wrong recipient"), (1, "wrong actor")]
+    assert tally(s)["counts"]["dyad_right"] == 1

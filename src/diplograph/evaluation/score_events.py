@@ -194,10 +194,18 @@ def dyad_right(gold: GoldEvent, system: SystemEvent) -> bool:
 
 
 def dyad_errors(gold: GoldEvent, system: SystemEvent) -> list[str]:
-    """'wrong actor' and/or 'wrong recipient' (a joint gold event has only its parties: 'wrong actor')."""
-    if gold.joint:
-        return [] if dyad_right(gold, system) else ["wrong actor"]
+    """'wrong actor' and/or 'wrong recipient'. For a gold event without a recipient (joint), the
+    actor is wrong when the system's actor holds another party or a gold party is missing from
+    both sides, the recipient when it holds a party that is not the gold's."""
     kinds = []
+    if gold.joint:
+        if dyad_right(gold, system):
+            return []
+        if system.actor - gold.actor or gold.actor - (system.actor | system.recipient):
+            kinds.append("wrong actor")
+        if system.recipient - gold.actor:
+            kinds.append("wrong recipient")
+        return kinds
     if system.actor != gold.actor:
         kinds.append("wrong actor")
     if system.recipient != gold.recipient:
