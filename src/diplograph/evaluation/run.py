@@ -9,6 +9,7 @@ ingest) is listed in ``skipped`` with the reason; it is never scored silently.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import tempfile
@@ -106,7 +107,7 @@ class Evaluation:
 
 
 def _skip(path: str, article_id: str | None, reason: str) -> dict[str, str]:
-    logger.warning("%s: skipped: %s", path, reason)
+    logger.info("%s: skipped: %s", path, reason)  # the report lists it; the CLI prints it
     return {"path": path, "id": article_id or "", "reason": reason}
 
 
@@ -167,7 +168,8 @@ def evaluate(paths: Iterable[str | Path], *, texts_dir: str | Path | None = None
             for article in articles:
                 out.write(json.dumps(article.record, ensure_ascii=False) + "\n")
         db = str(Path(folder) / "evaluate.sqlite")
-        run_options = options.replace(db=db, jobs=max(1, jobs), published=None, url=None)
+        # no publication date or URL forced on the records: each keeps its own, as in the annotation
+        run_options = dataclasses.replace(options, db=db, jobs=max(1, jobs), published=None, url=None)
         ingest([str(records)], run_options, load_reference=False)
         stored, rejects = _read_back(db, {document_id(a.text or "") for a in articles})
     for article in articles:
