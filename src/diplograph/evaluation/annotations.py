@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +217,7 @@ def build(draft: dict[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------ checking
 
+@lru_cache(maxsize=1)
 def _known_codes() -> frozenset[str]:
     from ..actors.gazetteer import Gazetteer
 
@@ -385,7 +387,7 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             raise InputError(f"{path}: no such file or folder", reason="not-found")
 
 
-def load_article(path: str | Path, texts: dict[str, str] | None = None) -> AnnotatedArticle:
+def load_article(path: str | Path, texts: Mapping[str, str] | None = None) -> AnnotatedArticle:
     """Load and check one annotated article. A record without text or HTML (a list of real
     articles) takes its text from ``texts`` (record id -> rebuilt record text) when given."""
     path = Path(path)
