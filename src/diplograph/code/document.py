@@ -27,7 +27,7 @@ from ..nlp import has_parser, load_nlp
 from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
 from .events import EVENTS_VERSION, code_sentence
-from .plover import load_lexicon, load_ontology
+from .plover import Lexicon, load_lexicon, load_ontology
 from .structure import TokenMention, demand_cue_forms
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class DocumentCoder:
     (the model, lexicon, matcher and classifier load once); nothing in it needs pickling."""
 
     def __init__(self, options: Options | None = None, nlp: Language | None = None, *,
-                 use_classifier: bool = False) -> None:
+                 use_classifier: bool = False, lexicon: Lexicon | None = None) -> None:
         from ..actors import ActorMatcher
 
         self.options = options
@@ -76,7 +76,8 @@ class DocumentCoder:
         self.parsed = has_parser(self.nlp)
         self.tokenizer = self.nlp.tokenizer
         self.matcher = ActorMatcher(self.nlp)
-        self.lexicon = load_lexicon()
+        # the shipped lexicon, or another (an evaluation of lexicon groups: plover.build_lexicon)
+        self.lexicon = lexicon or load_lexicon()
         self.ontology = load_ontology()
         # "X said Y must ...": a demand needs no trigger word of its own (structure.demand_clauses)
         demand_forms, demand_needs = demand_cue_forms(self.lexicon.irregular)

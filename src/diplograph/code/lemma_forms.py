@@ -4,7 +4,7 @@ lemma of every word the event coder reads by lemma. Registered with the componen
 from __future__ import annotations
 
 from ..nlp import morph
-from .plover import NOUN, VERB, inflections, load_lexicon
+from .plover import NOUN, VERB, build_lexicon, cameo_groups, inflections, load_lexicon
 
 # words outside the lexicon whose lemma the coder reads (auxiliaries, reporting verbs)
 EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
@@ -27,6 +27,9 @@ def lemma_table() -> dict[str, dict[str, str]]:
     verbs |= set(modality.PLANNED_GOVERNORS) | set(clause_types.SAYING_VERBS)
     verbs |= structure.ATTRIBUTION_VERBS | structure.STANCE_PARTICIPLES | structure.DEMAND_VERBS
     verbs |= {lemma for lemma, pos in lex.by_lemma if pos == VERB}
+    # every converted CAMEO verb, kept or not: switching a group on or off (build_lexicon) changes
+    # what fires, never how a word is lemmatised
+    verbs |= {lemma for lemma, pos in build_lexicon(cameo_groups()).by_lemma if pos == VERB}
     nouns = {lemma for lemma, pos in lex.by_lemma if pos == NOUN}
     nouns |= set().union(*lex.classes.values()) | lex.protesters | triggers.QUANTIFIER_NOUNS | structure.STATE_AGENTS
     nouns |= {w for cues in lex.context_cues.values() for w in cues if " " not in w}
@@ -36,12 +39,13 @@ def lemma_table() -> dict[str, dict[str, str]]:
         tables[VERB][lemma] = lemma
         for form in forms:
             tables[VERB][form] = lemma
+    irregular = build_lexicon(cameo_groups()).irregular
     for pos, words in ((VERB, verbs), (NOUN, nouns)):
         table = tables[pos]
         for word in words:
             table.setdefault(word, word)  # a form that is itself a lemma keeps it
         for word in sorted(words):
-            for form in sorted(inflections(word, pos, lex.irregular)):
+            for form in sorted(inflections(word, pos, irregular)):
                 table.setdefault(form, word)
     return tables
 

@@ -4,6 +4,7 @@ once and indexed for matching. Everything here is data access; no text analysis.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -59,6 +60,9 @@ class Trigger:
     need_count: bool = False
     strict: bool = False  # its conditions hold in the relaxed pass too (the word's sense depends on them)
     weak: bool = False
+    # where the entry comes from: "hand" (triggers.json) or the CAMEO code of a converted
+    # CAMEO verb (triggers_cameo.json, "cameo:0841")
+    source: str = "hand"
 
     @property
     def unconditional(self) -> bool:
@@ -201,48 +205,77 @@ def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[
     return frozenset(words) if words is not None else None
 
 
+def cameo_groups() -> dict[str, dict[str, Any]]:
+    """The groups of converted CAMEO entries (triggers_cameo.json) with their keep flag and the
+    measurement that decided it."""
+    return dict(_read("triggers_cameo.json").get("groups", {}))
+
+
+def _trigger(raw: dict[str, Any], type_name: str, source: str) -> Trigger:
+    words = raw["w"].split()
+    return Trigger(
+        lemma=words[0],
+        pos=raw.get("pos", VERB),
+        type=raw.get("t", type_name),
+        particle=words[1] if len(words) > 1 else None,
+        mode=raw.get("m"),
+        contexts=tuple(raw.get("c", ())),
+        obj=tuple((k, v) for k, v in raw.get("obj", {}).items()),
+        need_obj=bool(raw.get("need_obj", False)),
+        not_obj=tuple(raw.get("not_obj", ())),
+        need_mod=tuple(raw.get("need_mod", ())),
+        mods=tuple(raw.get("mods", {}).items()),
+        need_light=bool(raw.get("need_light", False)),
+        need_light_lemma=tuple(raw.get("need_light_lemma", ())),
+        need_prep=tuple(raw.get("need_prep", ())),
+        need_of=tuple(raw.get("need_of", ())),
+        need_xcomp=bool(raw.get("need_xcomp", False)),
+        not_xcomp=bool(raw.get("not_xcomp", False)),
+        need_subj=tuple(raw.get("need_subj", ())),
+        need_head=tuple(raw.get("need_head", ())),
+        need_ccomp=bool(raw.get("need_ccomp", False)),
+        not_mod=tuple(raw.get("not_mod", ())),
+        need_count=bool(raw.get("need_count", False)),
+        strict=bool(raw.get("strict", False)),
+        weak=bool(raw.get("weak", False)),
+        source=source,
+    )
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The shipped lexicon: the hand-written entries and the kept groups of converted CAMEO entries."""
+    return build_lexicon()
+
+
+def build_lexicon(cameo: Collection[str] | None = None) -> Lexicon:
+    """The lexicon with the converted CAMEO entries of the groups ``cameo`` (None: the groups the
+    data file keeps). Hand-written entries come first for a lemma, so a converted entry is only
+    tried where the hand-written ones do not apply; the converter leaves out lemmas the hand lexicon
+    has, so this only matters for phrasal forms."""
     data = _read("triggers.json")
-    irregular: dict[str, list[str]] = data.get("irregular", {})
+    extra = _read("triggers_cameo.json")
+    if cameo is None:
+        cameo = [g for g, info in extra.get("groups", {}).items() if info.get("keep")]
+    keep = set(cameo)
+    irregular: dict[str, list[str]] = dict(data.get("irregular", {}))
+    for lemma, forms in extra.get("irregular", {}).items():
+        irregular.setdefault(lemma, forms)
+    raw_entries: list[tuple[dict[str, Any], str, str]] = [
+        (raw, type_name, "hand") for type_name, entries in data["types"].items() for raw in entries]
+    raw_entries += [(raw, type_name, f"cameo:{raw.get('cameo', '---')}")
+                    for type_name, entries in extra.get("types", {}).items() for raw in entries
+                    if raw.get("g", type_name) in keep]
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}
     surface: set[str] = set()
     form_lemmas: dict[str, set[tuple[str, str]]] = {}
-    for type_name, entries in data["types"].items():
-        for raw in entries:
-            words = raw["w"].split()
-            lemma, particle = words[0], (words[1] if len(words) > 1 else None)
-            pos = raw.get("pos", VERB)
-            trig = Trigger(
-                lemma=lemma,
-                pos=pos,
-                type=raw.get("t", type_name),
-                particle=particle,
-                mode=raw.get("m"),
-                contexts=tuple(raw.get("c", ())),
-                obj=tuple((k, v) for k, v in raw.get("obj", {}).items()),
-                need_obj=bool(raw.get("need_obj", False)),
-                not_obj=tuple(raw.get("not_obj", ())),
-                need_mod=tuple(raw.get("need_mod", ())),
-                mods=tuple(raw.get("mods", {}).items()),
-                need_light=bool(raw.get("need_light", False)),
-                need_light_lemma=tuple(raw.get("need_light_lemma", ())),
-                need_prep=tuple(raw.get("need_prep", ())),
-                need_of=tuple(raw.get("need_of", ())),
-                need_xcomp=bool(raw.get("need_xcomp", False)),
-                not_xcomp=bool(raw.get("not_xcomp", False)),
-                need_subj=tuple(raw.get("need_subj", ())),
-                need_head=tuple(raw.get("need_head", ())),
-                need_ccomp=bool(raw.get("need_ccomp", False)),
-                not_mod=tuple(raw.get("not_mod", ())),
-                need_count=bool(raw.get("need_count", False)),
-                strict=bool(raw.get("strict", False)),
-                weak=bool(raw.get("weak", False)),
-            )
-            by_lemma.setdefault((lemma, pos), []).append(trig)
-            for form in inflections(lemma, pos, irregular):
-                surface.add(form)
-                form_lemmas.setdefault(form, set()).add((lemma, pos))
+    for raw, type_name, source in raw_entries:
+        trig = _trigger(raw, type_name, source)
+        lemma, pos = trig.lemma, trig.pos
+        by_lemma.setdefault((lemma, pos), []).append(trig)
+        for form in inflections(lemma, pos, irregular):
+            surface.add(form)
+            form_lemmas.setdefault(form, set()).add((lemma, pos))
     classes_raw: dict[str, list[str]] = data.get("classes", {})
     light = frozenset(data.get("light", ()))
     requirements: dict[str, set[frozenset[str] | None]] = {}
@@ -251,7 +284,8 @@ def load_lexicon() -> Lexicon:
             need = _requirement(trig, classes_raw, light, irregular)
             for form in inflections(lemma, pos, irregular):
                 requirements.setdefault(form, set()).add(need)
-    # phrasal entries first: "call for" is tried before a bare "call"
+    # phrasal entries first: "call for" is tried before a bare "call" (a stable sort: hand-written
+    # entries stay before converted ones)
     for entries in by_lemma.values():
         entries.sort(key=lambda t: t.particle is None)
     classes = {k: frozenset(v) for k, v in data.get("classes", {}).items()}
