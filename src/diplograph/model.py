@@ -114,6 +114,9 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     is_title: bool = False
     date: DateValue = field(default_factory=DateValue)
+    # the date an event of the sentence takes when the clause that reports it names none (the
+    # story's day: the lede's date or the publication date); dates/sentences.py sets it
+    story_date: DateValue = field(default_factory=DateValue)
 
 
 @dataclass

@@ -37,9 +37,9 @@ def code(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
                 mention = Mention(m.start(), m.end(), name, (iso,), kind="state", via=via)
                 mentions.append(TokenMention(mention, span.start, span.end))
     mentions.sort(key=lambda tm: tm.start)
-    sentence = Sentence(0, 0, len(text), text, [tm.mention for tm in mentions],
-                        date=DateValue(dt.date(2024, 5, 2), "day"))
-    return code_sentence(doc, mentions, sentence)
+    published = DateValue(dt.date(2024, 5, 2), "day")
+    sentence = Sentence(0, 0, len(text), text, [tm.mention for tm in mentions], date=published, story_date=published)
+    return code_sentence(doc, mentions, sentence, published=published.value)
 
 
 def types(events: list[Event]) -> list[str]:

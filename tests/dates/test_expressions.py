@@ -263,3 +263,12 @@ def test_text_whose_lowercase_changes_length_still_works() -> None:
     match = only(text)
     assert text[match.start : match.end] == match.text == "Monday"
     assert match.value.value == dt.date(2023, 11, 27)
+
+
+def test_a_start_or_deadline_in_a_past_clause_takes_the_nearest_day() -> None:
+    # "with effect from" / "by" name a day that is often ahead even when the clause is past
+    april = dt.date(2025, 4, 24)
+    assert resolved("India cut the staff of the mission with effect from May 1.", april) == ("2025-05-01", "day", None)
+    assert resolved("Both sides committed to take the measures by May 14.", april) == ("2025-05-14", "day", None)
+    # without such a word the past tense still decides
+    assert resolved("The vote took place on May 1.", april) == ("2024-05-01", "day", None)

@@ -139,11 +139,18 @@ def test_a_future_date_does_not_become_the_story_date() -> None:
     ]
 
 
-def test_an_inherited_range_keeps_only_its_start() -> None:
+def test_a_range_in_the_lede_makes_its_last_day_the_story_day() -> None:
+    # a story about talks "from Monday to Tuesday" reports what came out of them at their end
     doc = sentences("The summit ran from Monday to Tuesday.", "It ended with a joint statement.")
     assign_sentence_dates(doc, TUESDAY)
     assert doc[0].date == DateValue(dt.date(2023, 11, 27), "day", dt.date(2023, 11, 28))
-    assert doc[1].date == DateValue(dt.date(2023, 11, 27), "day")
+    assert doc[1].date == DateValue(dt.date(2023, 11, 28), "day")
+
+
+def test_a_range_reaching_past_the_publication_day_ends_the_story_on_it() -> None:
+    doc = sentences("The summit runs from Monday to Friday.", "Leaders discussed trade.")
+    assign_sentence_dates(doc, TUESDAY)
+    assert doc[1].date == DateValue(dt.date(2023, 11, 28), "day")
 
 
 def test_an_empty_document_is_fine() -> None:

@@ -69,8 +69,9 @@ FRAMEWORKS = draft(
          [ev("AGREE", ["AUS", "VNM"], [], "2024-03-07")]),  # the coder misses it (no event trigger)
         ("Indonesia and Vietnam are expected to upgrade their ties to a comprehensive strategic partnership next year.",
          "none"),
+        # undated: the story's day, the Thursday the lede names (not the dateline's day)
         ("Singapore and Vietnam agreed to work towards a comprehensive strategic partnership.",
-         [ev("AGREE", ["SGP", "VNM"], [], "2024-03-08")]),
+         [ev("AGREE", ["SGP", "VNM"], [], "2024-03-07")]),
         ("Vietnam already has comprehensive strategic partnerships with China and Russia.", "none"),
         # deliberately left out of the gold: the coder's THA-VNM SP is a false upgrade of nothing
         ("Thailand and Vietnam, strategic partners since 2013, will mark the anniversary next year.", "none"),

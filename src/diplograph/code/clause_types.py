@@ -42,6 +42,23 @@ NON_STATE_SECTORS = frozenset({"armed group", "opposition", "civilians", "labour
 ARRIVAL_LEMMAS = frozenset({"arrive"})
 
 
+# exercises held together by two or more states are military cooperation (COOPERATE); held by one
+# state around another, a show of force (MOBILIZE)
+EXERCISE_LEMMAS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame", "war-game", "patrol"})
+
+
+def joint_exercise(hit: TriggerHit, actor_codes: list[str], recipient_codes: list[str]) -> bool:
+    """A MOBILIZE exercise or drill that two or more states hold together ("Japan and the
+    Philippines will hold joint drills", "held drills with the US navy")."""
+    if hit.type != "MOBILIZE" or hit.entry.lemma not in EXERCISE_LEMMAS:
+        return False
+    if len(set(actor_codes)) >= 2:
+        return True
+    partners = [p for c in (hit.token, hit.anchor) for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for p in prep.children]
+    return bool(partners) and bool(recipient_codes)
+
+
 def _stated_by_subject(anchor: Token) -> bool:
     """The clause is what someone said ("Iran said it could strike"), not the reporter's guess."""
     current = anchor

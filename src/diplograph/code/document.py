@@ -217,7 +217,8 @@ class DocumentCoder:
             token_mentions = _token_mentions(sdoc, sentence)
             try:
                 events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
-                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
+                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology,
+                                       published=pending.document.published)
             except Exception:  # noqa: BLE001 - a rule's bug on one sentence must not lose the document
                 log.exception("coding sentence %d of document %s failed", sentence.index, pending.document.doc_id)
                 continue

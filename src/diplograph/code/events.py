@@ -12,14 +12,17 @@ sentence has parties but no lexicon trigger fires (see ``CLASSIFIER_MIN``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..dates import DateMatch
 from ..model import DateValue, Event, Sentence
-from .clause_types import retype
+from .clause_types import joint_exercise, retype
+from .event_dates import event_date, reads_as_background, sentence_expressions
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
-from .modality import modality_of
+from .modality import is_future, modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
 from .structure import (
     PARTY_KINDS,
@@ -82,8 +85,9 @@ def _mode(event_type: str, mode: str | None, lemmas: set[str], parties: Parties,
     return None
 
 
-def _event_date(sentence: Sentence, modality: str) -> DateValue:
-    # a reported past state ("in recent years has provided") is not an event of the sentence's day
+def _sentence_date(sentence: Sentence, modality: str) -> DateValue:
+    """The date of an event read without a parse: the sentence's (a reported past state, "in
+    recent years has provided", is not an event of the sentence's day)."""
     if modality == "background" and sentence.date.precision in {"day", "week"}:
         return DateValue()
     return sentence.date
@@ -104,7 +108,9 @@ def build_event(
     extractor: str,
     lex: Lexicon,
     ontology: Ontology,
+    date: DateValue | None = None,
 ) -> Event:
+    """One event; ``date`` is the event's own (event_dates.py), else the sentence's."""
     actor = parties.codes("actor")
     recipient = parties.codes("recipient")
     if len(actor) >= 2:
@@ -119,7 +125,7 @@ def build_event(
         mode=mode,
         contexts=_contexts(hit_type, entry_contexts, lemmas, lower, lex),
         modality=modality,
-        date=_event_date(sentence, modality),
+        date=date if date is not None else _sentence_date(sentence, modality),
         intensity=ontology.info(hit_type).intensity,
         quad_class=quad,
         cameo_root=root,
@@ -144,10 +150,12 @@ def code_sentence(
     extractor: str = EVENTS_VERSION,
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
+    published: dt.date | None = None,
 ) -> list[Event]:
     """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
     actor mentions on that doc's tokens; ``classify`` the event classifier (text -> type
-    probabilities), consulted only when no trigger fires."""
+    probabilities), consulted only when no trigger fires; ``published`` the document's
+    publication date (each event is dated by its own clause: event_dates.py)."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
     mentions = without_economic_qualifiers(mentions, doc)
@@ -160,17 +168,26 @@ def code_sentence(
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+    expressions = sentence_expressions(sentence, published)
 
     def emit(hit: TriggerHit, parties: Parties, confidence: float) -> None:
         modality = modality_of(hit.anchor, hit.token, lower)
+        if modality == "asserted" and reads_as_background(hit.anchor, sentence, expressions):
+            modality = "background"
+        if joint_exercise(hit, parties.codes("actor"), parties.codes("recipient")):
+            hit = TriggerHit(hit.token, hit.anchor, hit.entry, "COOPERATE", None)
         event_type, mode = retype(hit, modality, lex, index)
         demand = stated_demand(hit.anchor, index)
         if demand is not None:
             event_type, mode, parties, modality = "REQUEST", None, demand, "asserted"
-        if event_type != hit.type and modality in {"planned", "hypothetical", "negated"}:
-            modality = "asserted"  # the statement of intent or the refusal is itself the event
+        if event_type != hit.type and modality == "negated":
+            # the refusal is itself the event: "refused" is asserted, "will not accept" a stated plan
+            modality = "planned" if event_type == "REJECT" and is_future(hit.anchor) else "asserted"
+        # a statement of intent (AGREE, THREATEN) keeps its planned or hypothetical modality: the
+        # annotation conventions (eval/articles/README.md) label "will provide aid" AGREE, planned
+        date = event_date(doc, hit.anchor, hit.token, sentence, modality, expressions)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
-                            lower, hit.entry.text, confidence, extractor, lex, onto)
+                            lower, hit.entry.text, confidence, extractor, lex, onto, date)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
         if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
             seen.add(key)
@@ -190,7 +207,8 @@ def code_sentence(
         # a demand whose demanded action is no trigger word ("Russia said Sudan must return ...")
         if not any(hit.anchor.i in _subtree_ids(clause) for hit in hits):
             event = build_event("REQUEST", None, (), parties, "asserted", sentence, index, lemmas, lower,
-                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto)
+                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto,
+                                event_date(doc, clause, clause, sentence, "asserted", expressions))
             key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
@@ -202,7 +220,8 @@ def code_sentence(
         if parties.actor or parties.recipient:
             emit(hit, parties, LINEAR_CONFIDENCE)
     if not events and classify is not None:
-        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto)
+        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto,
+                                  expressions)
     return events
 
 
@@ -212,7 +231,7 @@ def _subtree_ids(tok: Token) -> set[int]:
 
 def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[str, float]], doc: Doc,
                      index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str, extractor: str,
-                     lex: Lexicon, onto: Ontology) -> list[Event]:
+                     lex: Lexicon, onto: Ontology, expressions: Sequence[DateMatch]) -> list[Event]:
     """Where no trigger fired at all (strict or relaxed pass), the classifier's type, if it is
     sure enough, with the parties of the main verb. Measured (docs/evaluation.md): letting the
     classifier reorder or override lexicon types lost accuracy, so it only fills in."""
@@ -229,7 +248,7 @@ def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[s
         return []
     modality = modality_of(root_tok, root_tok, lower)
     return [build_event(best_type, None, (), parties, modality, sentence, index, lemmas, lower, "", round(best_p, 3),
-                        extractor, lex, onto)]
+                        extractor, lex, onto, event_date(doc, root_tok, root_tok, sentence, modality, expressions))]
 
 
 def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str,

@@ -139,7 +139,21 @@ def _month_day(
     offset = _year_offset(year_word)
     if offset is not None:
         return _day(safe_date(ctx.published.year + offset, month, day)), RELATIVE
-    return _day(year_for_month_day(month, day, ctx.published, future=ctx.future_or_unknown)), RELATIVE
+    future = ctx.future_or_unknown
+    if future is False and _after_deadline_word(ctx):
+        # "cut the staff with effect from May 1", "committed to take the measures by May 14": a
+        # start or a deadline is often ahead even in a past-tense clause; the nearest occurrence
+        future = None
+    return _day(year_for_month_day(month, day, ctx.published, future=future)), RELATIVE
+
+
+# words that introduce a start date or a deadline ("from May 1", "by May 14", "effective June 3")
+DEADLINE_WORDS = frozenset({"by", "from", "effective", "starting", "beginning", "until", "till", "before"})
+
+
+def _after_deadline_word(ctx: _Context) -> bool:
+    before = ctx.text[max(0, ctx.start - 16):ctx.start].lower().split()
+    return bool(before) and before[-1] in DEADLINE_WORDS
 
 
 def _md(m: re.Match[str], ctx: _Context) -> tuple[DateValue | None, str]:
