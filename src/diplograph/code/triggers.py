@@ -265,14 +265,47 @@ def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
     return tok
 
 
+# subordinate clauses that report an event of their own: "... summoned the envoy after strikes
+# killed 16", "..., as Beijing urged its citizens to ...", "Russia, which condemned the strikes,
+# requested ...", "..., accusing the ruling party of ..." (a clause of purpose, "to protest", or of
+# condition, "if", stays part of the event it serves)
+INDEPENDENT_CLAUSE_MARKS = frozenset({"after", "as", "while", "when", "whereas", "before", "since", "because",
+                                      "once", "though", "although", "until", "following"})
+INDEPENDENT_CLAUSES = True
+RELATIVE_CLAUSES = True
+
+
+def independent_clause(tok: Token) -> bool:
+    """``tok`` heads a clause that reports its own event, not a complement of the verb above it."""
+    if not INDEPENDENT_CLAUSES:
+        return False
+    if tok.dep_ == "parataxis":
+        return True
+    if tok.dep_ == "relcl":
+        # about a named actor ("Russia, which condemned the strikes, ..."); a clause that restricts
+        # a common noun ("bills which call for ...", "members who oppose the tax") describes it
+        return RELATIVE_CLAUSES and tok.head.pos_ == "PROPN"
+    if tok.dep_ == "advcl":
+        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+        if marks:
+            return marks[0] in INDEPENDENT_CLAUSE_MARKS
+        # a participle clause set off by a comma ("..., accusing X of ..."), not a purpose clause
+        left = tok.left_edge.i
+        return (tok.tag_ == "VBG" and left > 0 and tok.doc[left - 1].text == ","
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+    return False
+
+
 def _governing_anchors(tok: Token, max_depth: int = 60) -> set[int]:
-    """Indices of the ancestors of ``tok`` reached through at least one non-coordination link."""
+    """Indices of the ancestors of ``tok`` reached through at least one non-coordination link, up
+    to the head of the independent clause ``tok`` is in (an "after" or relative clause is not
+    governed by the verb it hangs on)."""
     out: set[int] = set()
     crossed = False
     current = tok
     for _ in range(max_depth):
         head = current.head
-        if head.i == current.i:
+        if head.i == current.i or independent_clause(current):
             break
         if current.dep_ != "conj":
             crossed = True
