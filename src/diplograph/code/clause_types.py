@@ -42,6 +42,7 @@ NON_STATE_SECTORS = frozenset({"armed group", "opposition", "civilians", "labour
 ARRIVAL_LEMMAS = frozenset({"arrive"})
 
 
+NEGATED_AGREEMENT_IS_REJECT = True
 # exercises held together by two or more states are military cooperation (COOPERATE); held by one
 # state around another, a show of force (MOBILIZE)
 EXERCISE_LEMMAS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame", "war-game", "patrol"})
@@ -57,6 +58,18 @@ def joint_exercise(hit: TriggerHit, actor_codes: list[str], recipient_codes: lis
     partners = [p for c in (hit.token, hit.anchor) for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "with"
                 for p in prep.children]
     return bool(partners) and bool(recipient_codes)
+
+
+ACCEPTING_LEMMAS = frozenset({"approve", "accept"})
+
+
+def accepts_from_another(hit: TriggerHit) -> bool:
+    """"Ghana's parliament approved a loan from China": the approver takes what another gives, an
+    agreement to receive (AGREE), not aid it gives ("the IMF approved a loan for Ukraine")."""
+    if hit.type != "AID" or hit.entry.lemma not in ACCEPTING_LEMMAS:
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" for obj in hit.anchor.children
+               if obj.dep_ in {"dobj", "obj"} for prep in obj.children)
 
 
 def _stated_by_subject(anchor: Token) -> bool:
@@ -127,6 +140,10 @@ def retype(hit: TriggerHit, modality: str, lex: Lexicon, index: MentionIndex | N
     if modality == "negated" and event_type in INTENT_AGREE_TYPES | {"AGREE"} and is_future(hit.anchor):
         # "will not accept refugees", "would not meet their demands": a refusal (PLOVER REJECT)
         return "REJECT", None
+    if NEGATED_AGREEMENT_IS_REJECT and modality == "negated" and event_type == "AGREE" and hit.entry.lemma in {
+            "agree", "reach", "accept"}:
+        # "failed to reach agreement", "did not agree to the plan": no agreement (CAMEO 12, reject)
+        return "REJECT", None
     governors = {token_lemma(t) for t in controlling_governors(hit.anchor)}
     # a plan, an offer ("is ready to host"), or a conditional offer ("said they would meet him if ...")
     offered = modality == "planned" or (modality == "hypothetical" and (
@@ -135,7 +152,8 @@ def retype(hit: TriggerHit, modality: str, lex: Lexicon, index: MentionIndex | N
             and has_condition(hit.anchor, ULTIMATUM_MARKS)):
         # "will withdraw its troops unless ...": an intent on a condition is an ultimatum (PLOVER THREATEN)
         return "THREATEN", None
-    if offered and event_type in INTENT_AGREE_TYPES:
+    if offered and event_type in INTENT_AGREE_TYPES and mode != "resign":
+        # (a stated resignation is not an offer to cooperate: "said he would resign" stays RETREAT)
         return "AGREE", None
     if event_type in INTENT_THREATEN_TYPES and not governors & ATTEMPT_GOVERNORS and (
         offered or (modality == "hypothetical" and _stated_by_subject(hit.anchor))

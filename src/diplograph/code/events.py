@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..dates import DateMatch
 from ..model import DateValue, Event, Sentence
-from .clause_types import joint_exercise, retype
+from .clause_types import accepts_from_another, joint_exercise, retype
 from .event_dates import event_date, reads_as_background, sentence_expressions
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
 from .modality import is_future, modality_of
@@ -199,6 +199,8 @@ def code_sentence(
         hits = select_triggers(find_triggers(doc, lex, relaxed=True), onto)
         confidence = RELAXED_CONFIDENCE
     for hit in hits:
+        if accepts_from_another(hit):
+            hit = TriggerHit(hit.token, hit.anchor, hit.entry, "AGREE", None)
         visit = hit.mode == "visit" or hit.entry.mode == "visit"
         parties = find_parties(hit.anchor, hit.token, index, visit=visit, event_type=hit.type)
         if parties.actor or parties.recipient:
@@ -222,7 +224,18 @@ def code_sentence(
     if not events and classify is not None:
         events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto,
                                   expressions)
-    return events
+    return _without_shadow_self_events(events)
+
+
+def _without_shadow_self_events(events: list[Event]) -> list[Event]:
+    """A state acting on itself beside an event of the same type between two parties is most
+    often the same event with its parties misread ("flew to Niamey to mediate, meeting both
+    leaders": one consultation): keep the one between parties."""
+    def self_event(e: Event) -> bool:
+        return bool(e.actor) and set(e.actor) == set(e.recipient)
+
+    return [e for e in events if not (self_event(e) and any(
+        o is not e and o.event == e.event and not self_event(o) and (o.actor or o.recipient) for o in events))]
 
 
 def _subtree_ids(tok: Token) -> set[int]:

@@ -20,6 +20,7 @@ WEAK_OBJECT_TYPES = frozenset({"SUPPORT", "AID"})
 # the relaxed pass still checks the conditions that decide what a word means ("decline" an
 # invitation vs prices declining; "martial law" vs law; "air strike" vs strike)
 RELAXED_KEEPS_IDENTITY = True
+RELAXED_NEEDS_LISTED_OBJECT = True
 LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
@@ -119,6 +120,12 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         objs = _objects(tok) if entry.pos == VERB else []
         obj_lemmas = [token_lemma(o) for o in objs]
         if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
+            return None
+        clausal = any(c.dep_ == "ccomp" for c in children)
+        if entry.need_obj and RELAXED_NEEDS_LISTED_OBJECT and (clausal or objs) and not _maps_an_object(
+                lex, entry, obj_lemmas):
+            # the back-off forgives a missing object (a parse that lost it), not one the entry does
+            # not list ("opened a criminal case" is no opening of relations)
             return None
         if entry.need_obj and any(lex.in_class(lm, "TIES") or lex.in_class(lm, "ECONOMIC") for lm in obj_lemmas) \
                 and not _maps_an_object(lex, entry, obj_lemmas):
@@ -282,9 +289,11 @@ def independent_clause(tok: Token) -> bool:
     if tok.dep_ == "parataxis":
         return True
     if tok.dep_ == "relcl":
-        # about a named actor ("Russia, which condemned the strikes, ..."); a clause that restricts
-        # a common noun ("bills which call for ...", "members who oppose the tax") describes it
-        return RELATIVE_CLAUSES and tok.head.pos_ == "PROPN"
+        # about a named actor ("Russia, which condemned the strikes, ..."), or with a named subject of
+        # its own ("a charge Paris denied"); a clause that restricts a common noun ("bills which call
+        # for ...", "members who oppose the tax") describes it
+        return RELATIVE_CLAUSES and (tok.head.pos_ == "PROPN" or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN" for c in tok.children))
     if tok.dep_ == "advcl":
         marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
         if marks:
