@@ -61,6 +61,10 @@ MIT_NOTICE = (
 PARTICLES = frozenset({"up", "down", "off", "out", "in", "on", "over", "back", "away", "for", "to", "with",
                        "against", "into", "through", "around", "aside", "apart", "forward", "free"})
 _CODE = re.compile(r"\[([^\]]*)\]")
+# words a pattern may hold where an object noun is expected ("- * FROM &DETENTION"): not objects
+FUNCTION_WORDS = frozenset({"from", "to", "in", "on", "at", "by", "with", "for", "of", "into", "over", "off", "out",
+                            "up", "down", "new", "it", "them", "him", "her", "itself", "themselves", "that", "this",
+                            "a", "an", "the", "and", "or", "not", "no", "as", "back", "away", "all"})
 
 
 @dataclass
@@ -166,6 +170,8 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
+    if word in {"news", "series", "species", "means", "headquarters", "whereabouts"}:
+        return word
     if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")) and len(word) > 3:
         return word[:-1]
     return word
@@ -184,7 +190,7 @@ def object_heads(item: str, synsets: dict[str, list[str]]) -> list[str]:
             out.extend(object_heads(member.replace("_", " ").split()[-1] if member.strip("_") else "", synsets))
         return out
     word = _word(item)
-    if not word or not re.fullmatch(r"[a-z][a-z\-']*", word):
+    if not word or not re.fullmatch(r"[a-z][a-z\-']*", word) or word in FUNCTION_WORDS:
         return []
     return [singular(word)]
 
@@ -208,9 +214,13 @@ class Crosswalk:
 
 
 def convert(cameo: Path, crosswalk: Crosswalk, hand: dict, modes: dict[str, set[str]]
-            ) -> tuple[dict[str, list[dict]], dict[str, list[str]], Counter[str]]:
+            ) -> tuple[dict[str, list[dict]], dict[str, list[str]], Counter[str], dict[str, dict[str, list[str]]]]:
     synsets, blocks = parse(cameo)
     have = {(e["w"], e.get("pos", "VERB")) for entries in hand["types"].values() for e in entries}
+    # hand verbs whose entries need a listed object: the CAMEO objects of their block can extend them
+    object_verbs = {e["w"] for entries in hand["types"].values() for e in entries
+                    if e.get("pos", "VERB") == "VERB" and e.get("need_obj") and " " not in e["w"]}
+    objects: dict[str, dict[str, list[str]]] = {}
     have_lemmas = {w.split()[0] for w, pos in have if pos == "VERB"}
     blocked = set(hand.get("light", ())) | set(hand["word_lists"].get("saying_verbs", ())) | {
         "be", "have", "do", "say", "will", "would", "go", "get", "make", "take", "give", "put", "set", "come"}
@@ -246,6 +256,12 @@ def convert(cameo: Path, crosswalk: Crosswalk, hand: dict, modes: dict[str, set[
                 continue
             seen.add(word)
             lemma = parts[0]
+            if word in object_verbs and lemma not in blocked:
+                for head, code in sorted(obj_codes.items()):
+                    mapped = crosswalk.map(code)
+                    if mapped is not None:
+                        objects.setdefault(word, {}).setdefault(head, [mapped[0], code.split(":")[0]])
+                stats["hand verb given the objects of its block"] += 1
             if (word, "VERB") in have or (len(parts) == 1 and lemma in have_lemmas) or lemma in blocked:
                 stats["verb skipped (in the hand lexicon, light or reporting)"] += 1
                 continue
@@ -292,7 +308,7 @@ def convert(cameo: Path, crosswalk: Crosswalk, hand: dict, modes: dict[str, set[
             regular = {f.lower() for f in forms if f.isalpha()}
             if regular:
                 irregular[lemma] = sorted(regular)
-    return out, irregular, stats
+    return out, irregular, stats, objects
 
 
 def dump(data: dict) -> str:
@@ -305,7 +321,7 @@ def dump(data: dict) -> str:
     for n, key in enumerate(keys):
         value = data[key]
         end = "," if n < len(keys) - 1 else ""
-        if isinstance(value, dict) and key in {"groups", "irregular"}:
+        if isinstance(value, dict) and key in {"groups", "irregular", "objects"}:
             inner = [f"  {one(k)}: {one(v)}" for k, v in value.items()]
             lines.append(f" {one(key)}: {{\n" + ",\n".join(inner) + f"\n }}{end}")
         elif isinstance(value, dict) and key == "types":
@@ -335,10 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     ontology = json.loads((DATA / "plover.json").read_text(encoding="utf-8"))
     modes = {t: set(v.get("modes", ())) for t, v in ontology["types"].items()}
     crosswalk = Crosswalk(DATA / "cameo2plover.json")
-    types, irregular, stats = convert(args.cameo, crosswalk, hand, modes)
+    types, irregular, stats, objects = convert(args.cameo, crosswalk, hand, modes)
     previous = json.loads(args.output.read_text(encoding="utf-8")) if args.output.is_file() else {}
     groups = previous.get("groups", {})
-    names = sorted({e["g"] for entries in types.values() for e in entries})
+    names = sorted({e["g"] for entries in types.values() for e in entries}
+                   | {f"{t}/hand-objects" for objs in objects.values() for t, _code in objs.values()})
     if args.keep is not None:
         keep = {k.strip() for k in args.keep.split(",") if k.strip()}
         groups = {g: {**groups.get(g, {}), "keep": g in keep} for g in names}
@@ -351,13 +368,16 @@ def main(argv: list[str] | None = None) -> int:
                   "in triggers.json, plus 'cameo' (the verb's CAMEO code, '---' when only its objects give "
                   "a type) and 'g', its group: the PLOVER type and 'coded' (a code on the verb's own line, "
                   "or the head verb of its block), 'synonym' (another verb of the block) or 'objects' (a "
-                  "verb that only its objects give a type). 'groups' switches each group on or off, with the measured "
+                  "verb that only its objects give a type). 'objects': for hand-lexicon verbs that need a listed object, "
+                  "the objects of their CAMEO block with their PLOVER type and CAMEO code (group 'TYPE/hand-objects': "
+                  "added to the hand entry's objects, never replacing one). 'groups' switches each group on or off, with the measured "
                   "effect that decided it (docs/evaluation.md). Regenerate with the tool; do not edit the "
                   "entries by hand."),
         "licence": MIT_NOTICE,
         "groups": dict(sorted(groups.items())),
         "measured_all": previous.get("measured_all", "not measured"),
         "irregular": dict(sorted(irregular.items())),
+        "objects": {w: dict(sorted(o.items())) for w, o in sorted(objects.items())},
         "types": {t: sorted(v, key=lambda e: e["w"]) for t, v in sorted(types.items())},
     }
     args.output.write_text(dump(data), encoding="utf-8")

@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from diplograph.code.document import DocumentCoder
-from diplograph.code.plover import build_lexicon, cameo_groups, load_lexicon
+from diplograph.code.plover import build_lexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "diplograph" / "code" / "data"
@@ -96,12 +96,23 @@ def test_the_parser_reads_verbs_objects_and_synonym_sets(shared_dir: Path) -> No
     assert tool.singular("prisoners") == "prisoner" and tool.singular("supplies") == "supply"
 
 
-def test_groups_are_off_unless_kept() -> None:
-    kept = {g for g, info in cameo_groups().items() if info.get("keep")}
-    sources = {t.source.split(":")[0] for entries in load_lexicon().by_lemma.values() for t in entries}
-    assert sources == ({"hand", "cameo"} if kept else {"hand"})
-    for info in cameo_groups().values():
+def test_kept_groups_and_only_they_are_loaded() -> None:
+    data = _shipped()
+    kept = {g for g, info in data["groups"].items() if info.get("keep")}
+    for info in data["groups"].values():
         assert info["measured"], "every group records the measurement that decided it"
+    sources = {t.source.split(":")[0] for entries in load_lexicon().by_lemma.values() for t in entries}
+    assert ("cameo" in sources) == any(not g.endswith("/hand-objects") for g in kept)
+    assert {t.source for entries in build_lexicon([]).by_lemma.values() for t in entries} == {"hand"}
+    # a kept hand-objects group adds its objects to the hand entries that need a listed object
+    for group in (g for g in kept if g.endswith("/hand-objects")):
+        type_name = group.split("/")[0]
+        lemma, obj = next((w, o) for w, objs in data["objects"].items() for o, (t, _code) in objs.items()
+                          if t == type_name and not any(obj_key == o for e in build_lexicon([]).entries(w, "VERB")
+                                                        for obj_key, _ in e.obj))
+        shipped = [dict(e.obj).get(obj) for e in load_lexicon().entries(lemma, "VERB") if e.need_obj]
+        bare = [dict(e.obj).get(obj) for e in build_lexicon([]).entries(lemma, "VERB") if e.need_obj]
+        assert type_name in shipped and type_name not in bare, (group, lemma, obj)
 
 
 @pytest.mark.model

@@ -50,6 +50,7 @@ STRICT_CONFIDENCE = 0.8
 RELAXED_CONFIDENCE = 0.55
 LINEAR_BACKOFF = True
 LINEAR_CONFIDENCE = 0.4
+DROP_SHADOW_SELF_EVENTS = True
 
 
 def _contexts(event_type: str, entry_contexts: Sequence[str], lemmas: set[str], lower: str, lex: Lexicon) -> list[str]:
@@ -224,7 +225,7 @@ def code_sentence(
     if not events and classify is not None:
         events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto,
                                   expressions)
-    return _without_shadow_self_events(events)
+    return _without_shadow_self_events(events) if DROP_SHADOW_SELF_EVENTS else events
 
 
 def _without_shadow_self_events(events: list[Event]) -> list[Event]:

@@ -266,10 +266,21 @@ def build_lexicon(cameo: Collection[str] | None = None) -> Lexicon:
     raw_entries += [(raw, type_name, f"cameo:{raw.get('cameo', '---')}")
                     for type_name, entries in extra.get("types", {}).items() for raw in entries
                     if raw.get("g", type_name) in keep]
+    # CAMEO objects for hand verbs that need a listed object (kept groups only; never replacing one)
+    extra_objects: dict[str, dict[str, str]] = {}
+    for lemma, objects in extra.get("objects", {}).items():
+        for obj, (obj_type, _code) in objects.items():
+            if f"{obj_type}/hand-objects" in keep:
+                extra_objects.setdefault(lemma, {})[obj] = obj_type
     by_lemma: dict[tuple[str, str], list[Trigger]] = {}
     surface: set[str] = set()
     form_lemmas: dict[str, set[tuple[str, str]]] = {}
     for raw, type_name, source in raw_entries:
+        if source == "hand" and raw.get("need_obj") and raw["w"] in extra_objects and raw.get("pos", VERB) == VERB:
+            listed = dict(raw.get("obj", {}))
+            excluded = set(raw.get("not_obj", ()))
+            added = {k: v for k, v in extra_objects[raw["w"]].items() if k not in listed and k not in excluded}
+            raw = {**raw, "obj": {**listed, **added}}
         trig = _trigger(raw, type_name, source)
         lemma, pos = trig.lemma, trig.pos
         by_lemma.setdefault((lemma, pos), []).append(trig)
