@@ -22,6 +22,7 @@ from ..model import DateValue, Event, Sentence
 from .clause_types import accepts_from_another, joint_exercise, retype
 from .event_dates import event_date, reads_as_background, sentence_expressions
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
+from .mediation import mediation_events
 from .modality import is_future, modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
 from .structure import (
@@ -206,6 +207,23 @@ def code_sentence(
         parties = find_parties(hit.anchor, hit.token, index, visit=visit, event_type=hit.type)
         if parties.actor or parties.recipient:
             emit(hit, parties, confidence)
+    for participle, parties in mediation_events(doc, index):
+        # "a Turkish-brokered deal", "talks mediated by Qatar": the broker consults both sides; a
+        # consultation that counted the broker among the sides ("held Qatar-mediated talks") is
+        # this one misread
+        mediators = set(parties.codes("actor"))
+        events[:] = [e for e in events if not (e.event == "CONSULT" and set(e.actor) & mediators
+                                               and set(e.actor) - mediators)]
+        if any(e.event == "CONSULT" and set(e.actor) & mediators for e in events):
+            continue
+        modality = modality_of(participle, participle, lower)
+        event = build_event("CONSULT", "mediate", (), parties, modality, sentence, index, lemmas, lower,
+                            token_lemma(participle), STRICT_CONFIDENCE, extractor, lex, onto,
+                            event_date(doc, participle, participle, sentence, modality, expressions))
+        key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
+        if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
+            seen.add(key)
+            events.append(event)
     for clause, parties in demand_clauses(doc, index):
         # a demand whose demanded action is no trigger word ("Russia said Sudan must return ...")
         if not any(hit.anchor.i in _subtree_ids(clause) for hit in hits):

@@ -1,0 +1,98 @@
+"""Events the coder finds beyond one trigger per sentence (issue 13): a second event in an
+after/as/while clause or a relative clause on a named actor, mediators named by a participle,
+joint exercises, speculation about an agreement, and the type conventions of the annotation guide
+(eval/articles/README.md: signing an agreement is AGREE, closing a border to a state SANCTION).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.code.document import DocumentCoder
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def coder() -> DocumentCoder:
+    return DocumentCoder()
+
+
+def events(coder: DocumentCoder, text: str, date: str = "2024-08-14") -> list[tuple[str, list[str], list[str]]]:
+    out = next(iter(coder.code_records([{"id": 1, "text": text, "date": date}])))
+    return [(e["event"], sorted(e["actor"]), sorted(e["recipient"])) for e in out["events"]]
+
+
+def types(coder: DocumentCoder, text: str) -> list[str]:
+    return sorted(e[0] for e in events(coder, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an "after" clause reports an event of its own
+    ("Poland closed its border with Belarus on Tuesday after Belarus expelled a Polish diplomat.",
+     ["SANCTION", "SANCTION"]),
+    # so does an "as" clause
+    ("Japan summoned China's ambassador as Beijing urged its citizens to avoid travel to Japan.",
+     ["ACCUSE", "REQUEST"]),
+    # a relative clause on a named actor
+    ("Russia, which condemned the raid, requested an emergency meeting of the Security Council.",
+     ["ACCUSE", "REQUEST"]),
+    # a relative clause with a named subject of its own ("a charge X denied")
+    ("The junta accused France of plotting an invasion, a charge Paris denied.", ["ACCUSE", "REJECT"]),
+    # a purpose clause stays part of the event it serves
+    ("Iraq summoned the US charge d'affaires to protest against the air strikes.", ["ACCUSE"]),
+])
+def test_a_subordinate_clause_may_report_a_second_event(coder: DocumentCoder, text: str, expected: list[str]) -> None:
+    assert types(coder, text) == expected
+
+
+def test_a_clause_restricting_a_common_noun_is_not_a_second_event(coder: DocumentCoder) -> None:
+    # "members who oppose the tax" describes the members
+    assert "REJECT" not in types(coder, "Japan's prime minister called for sanctions on members who oppose the tax.")
+
+
+@pytest.mark.parametrize(("text", "mediator", "sides"), [
+    ("Somalia and Ethiopia agreed to end their port row in a Turkish-brokered deal.", ["TUR"], ["ETH", "SOM"]),
+    ("Armenia and Azerbaijan held Qatar-mediated talks in Doha on Saturday.", ["QAT"], ["ARM", "AZE"]),
+    ("Prigozhin's fighters left Rostov under a deal mediated by Belarus, the Kremlin said.", ["BLR"], ["RUS"]),
+])
+def test_a_broker_named_by_a_participle_consults_both_sides(coder: DocumentCoder, text: str, mediator: list[str],
+                                                            sides: list[str]) -> None:
+    assert ("CONSULT", mediator, sides) in events(coder, text)
+
+
+def test_a_participle_on_another_noun_names_no_broker(coder: DocumentCoder) -> None:
+    # "Iran-backed militias", "a Kenyan-led police mission": no negotiation, no mediator
+    found = events(coder, "Kenya sent police officers to Haiti for a Kenyan-led mission against Iran-backed gangs.")
+    assert not any(e == "CONSULT" for e, _a, _r in found)
+
+
+def test_exercises_held_together_are_cooperation(coder: DocumentCoder) -> None:
+    assert events(coder, "The Indian navy held exercises with the US navy in the Bay of Bengal.") == [
+        ("COOPERATE", ["IND"], ["USA"])]
+    assert types(coder, "China's military began large-scale drills around Taiwan on Thursday.") == ["MOBILIZE"]
+
+
+def test_speculation_about_an_agreement_is_no_agreement(coder: DocumentCoder) -> None:
+    assert types(coder, "Australia said the pact with China could give Beijing a naval foothold.") == []
+    assert types(coder, "Vanuatu and China signed a security pact on Monday.") == ["AGREE"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vietnam and Cambodia signed an agreement on border demarcation.", "AGREE"),
+    ("Kyrgyzstan and Tajikistan signed the border treaty on Thursday.", "SUPPORT"),
+    ("Pakistan closed its airspace to Indian airlines.", "SANCTION"),
+    ("India expelled the defence advisers at Pakistan's High Commission.", "SANCTION"),
+    ("The IMF approved a loan of 15 billion dollars for Ukraine.", "AID"),
+    ("Ghana's parliament approved a loan from China.", "AGREE"),
+    ("Israel and Hamas failed to reach agreement on a truce.", "REJECT"),
+])
+def test_type_conventions(coder: DocumentCoder, text: str, expected: str) -> None:
+    found = types(coder, text)
+    assert found and found[0] == expected, found
+
+
+def test_a_stated_resignation_stays_a_resignation(coder: DocumentCoder) -> None:
+    out = next(iter(coder.code_records([{"id": 1, "text": "Haiti's prime minister said he would resign.",
+                                         "date": "2024-03-12"}])))
+    assert [(e["event"], e["modality"]) for e in out["events"]] == [("RETREAT", "planned")]
