@@ -96,3 +96,37 @@ def test_a_stated_resignation_stays_a_resignation(coder: DocumentCoder) -> None:
     out = next(iter(coder.code_records([{"id": 1, "text": "Haiti's prime minister said he would resign.",
                                          "date": "2024-03-12"}])))
     assert [(e["event"], e["modality"]) for e in out["events"]] == [("RETREAT", "planned")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stated future response or consequence is a threat; the same verb in the past is what was done
+    ("Iran said it would respond firmly to any Israeli attack.", ["THREATEN"]),
+    ("Chinese officials said Taiwan's separatists would pay a heavy price.", ["THREATEN"]),
+    ("Mali said any intervention in Niger would amount to a declaration of war.", ["THREATEN"]),
+    ("Beijing retaliated with tariffs of 125 percent on U.S. goods.", ["SANCTION"]),
+])
+def test_threats_of_a_response(coder: DocumentCoder, text: str, expected: list[str]) -> None:
+    assert types(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraq called the strikes a violation of its sovereignty.", "ACCUSE"),
+    ("Taiwan described the drills as an irrational provocation.", "ACCUSE"),
+    ("China's top diplomat called the agreement a victory for dialogue.", "SUPPORT"),
+])
+def test_what_a_state_calls_an_act_is_its_judgement(coder: DocumentCoder, text: str, expected: str) -> None:
+    found = types(coder, text)
+    assert found == [expected], found
+
+
+def test_calling_a_meeting_is_no_judgement(coder: DocumentCoder) -> None:
+    assert "ACCUSE" not in types(coder, "Russia called an emergency meeting of the Security Council.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # timeline items: the verb after a date and a colon, "vetoes" read as a verb
+    ("- November 18, 2024: Russia vetoes a UN Security Council resolution on Sudan.", ["REJECT"]),
+    ("Kenya expels Tanzanian diplomats", ["SANCTION"]),
+])
+def test_headline_and_timeline_grammar(coder: DocumentCoder, text: str, expected: list[str]) -> None:
+    assert types(coder, text) == expected

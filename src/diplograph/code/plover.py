@@ -60,6 +60,9 @@ class Trigger:
     need_count: bool = False
     strict: bool = False  # its conditions hold in the relaxed pass too (the word's sense depends on them)
     weak: bool = False
+    # only as a stated future or conditional act ("would respond", "will pay a heavy price"): a
+    # threat; the same verb in the past says what was done
+    need_future: bool = False
     # where the entry comes from: "hand" (triggers.json) or the CAMEO code of a converted
     # CAMEO verb (triggers_cameo.json, "cameo:0841")
     source: str = "hand"
@@ -160,8 +163,10 @@ def inflections(word: str, pos: str, irregular: dict[str, list[str]]) -> set[str
     """Generous inflected forms of a lemma, for the cheap pre-parse filter (over-generation is
     harmless there: a non-word never occurs in text)."""
     forms = {word}
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(word + "es")
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(word + "es")  # "vetoes", "echoes" (and "vetos": the plain -s form below)
+        if word.endswith("o"):
+            forms.add(word + "s")
     elif word.endswith("y") and word[-2:-1] not in "aeiou":
         forms.add(word[:-1] + "ies")
     else:
@@ -238,6 +243,7 @@ def _trigger(raw: dict[str, Any], type_name: str, source: str) -> Trigger:
         need_count=bool(raw.get("need_count", False)),
         strict=bool(raw.get("strict", False)),
         weak=bool(raw.get("weak", False)),
+        need_future=bool(raw.get("need_future", False)),
         source=source,
     )
 

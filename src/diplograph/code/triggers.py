@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .modality import modality_of
 from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, word_lists
 
 WORDS = word_lists()
@@ -25,6 +26,8 @@ LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
+RESPONSE_VERBS = frozenset(WORDS["response_verbs"])
+EVALUATION_VERBS = frozenset(WORDS["evaluation_verbs"])
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
                             "ahead", "prior", "like", "unlike", "as"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -58,6 +61,10 @@ def _objects(tok: Token) -> list[Token]:
                 objs.extend(inner or [c])
             else:
                 objs.append(c)
+    if token_lemma(tok) in EVALUATION_VERBS:
+        # "described the drills as provocations": what it is called is an object too
+        objs.extend(p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                    for p in prep.children if p.dep_ == "pobj")
     for obj in list(objs):
         objs.extend(c for c in obj.children if c.dep_ == "conj")
     return objs
@@ -106,6 +113,8 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
     children = list(tok.children)
     if entry.particle is not None and not any(c.lower_ == entry.particle for c in children) and not (
             entry.particle == "for" and for_clause(tok) is not None):
+        return None
+    if entry.need_future and modality_of(tok, tok, "") not in {"planned", "hypothetical"}:
         return None
     event_type, mode = entry.type, entry.mode
     if entry.not_obj and entry.pos == VERB:
@@ -182,9 +191,9 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
                     mode = mode_name
         if entry.need_head and token_lemma(tok.head) not in entry.need_head:
             return None
-        if entry.need_light and not _is_light_object(tok, lex):
+        if entry.need_light and not _is_light_object(tok, lex) and not _response_object(tok):
             return None
-        if entry.need_light_lemma and not _is_light_object(tok, lex, entry.need_light_lemma):
+        if entry.need_light_lemma and not _is_light_object(tok, lex, entry.need_light_lemma) and not _response_object(tok):
             return None
         if entry.need_of:
             ofs = [
@@ -231,7 +240,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not headline:
             continue  # a name ("March", "Summit Bank") is not a trigger noun
         if tok.pos_ == "VERB":
-            if tok.dep_ == "acl" and (not relaxed or _describes_period_or_goods(tok, lex)):
+            if tok.dep_ == "acl" and ((tok.tag_ in PARTICIPLE_TAGS and not relaxed)
+                                      or _describes_period_or_goods(tok, lex)):
                 # a participle describing a noun ("a lunch hosted by X") is not the news; the back-off
                 # allows it, but never for a period or goods ("the four weeks ended February 27",
                 # "products supplied")
@@ -240,7 +250,9 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 continue  # a participle used as an adjective ("opposing bids", "the besieged town")
             order: tuple[str, ...] = (VERB,)
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            order = (NOUN,)
+            # a present-tense verb the tagger read as a plural noun ("The Treasury sanctions Burhan",
+            # "PH protests China's water cannon use"): the verb's entries first
+            order = (VERB, NOUN) if _verb_read_as_noun(tok) else (NOUN,)
         else:
             continue
         lemma = token_lemma(tok)
@@ -278,6 +290,23 @@ def mentioned_only(noun: Token) -> bool:
     if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head == noun:
         return False
     return any(c.dep_ == "aux" and c.lower_ in SPECULATION_MODALS for c in noun.head.children)
+
+
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A plural noun at the head of a clause that has a name before it and a noun phrase after it
+    is a present-tense verb of a headline-style clause: "Russia vetoes a resolution" parsed with
+    "vetoes" as a noun, "The Treasury sanctions Burhan" with "sanctions" as a compound."""
+    if tok.tag_ != "NNS" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if before.tag_ not in {"NNP", "NNPS"} or after.tag_ not in {"NNP", "NNPS", "DT", "JJ", "NN", "NNS", "PRP$"}:
+        return False
+    if tok.dep_ == "ROOT":
+        return any(c.i > tok.i and c.dep_ in {"dobj", "appos", "npadvmod", "attr"} for c in tok.children)
+    return tok.dep_ == "compound" and tok.head.dep_ == "ROOT" and tok.head.tag_ in {"NNP", "NNPS"}
 
 
 def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
@@ -356,10 +385,28 @@ def _nearest_anchor(tok: Token, anchors: dict[int, TriggerHit], max_depth: int =
     return None
 
 
+def _response_object(noun: Token) -> bool:
+    """What a response is made with ("retaliated with tariffs"): carried like a light verb's object."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head != noun.head
+            and token_lemma(noun.head.head) in RESPONSE_VERBS)
+
+
+def _responds_with(verb: TriggerHit, noun: TriggerHit) -> bool:
+    """"Beijing retaliated with duties of 125 percent": a response takes the type of what it
+    responds with."""
+    return (token_lemma(verb.token) in RESPONSE_VERBS and noun.token.dep_ == "pobj"
+            and noun.token.head.lower_ == "with" and noun.token.head.head == verb.token)
+
+
 def _prefer(new: TriggerHit, old: TriggerHit) -> bool:
     """Of two hits on one anchor, the verb's own type wins ("signed an agreement", "lifted
-    sanctions"), except that a pledge, promise or offer of support or aid is that support or aid."""
+    sanctions"), except that a pledge, promise or offer of support or aid is that support or aid,
+    and a response is what it responds with ("retaliated with duties")."""
     new_verb, old_verb = new.is_verb_on_anchor, old.is_verb_on_anchor
+    if new_verb and not old_verb and _responds_with(new, old):
+        return False
+    if old_verb and not new_verb and _responds_with(old, new):
+        return True
     if new_verb and not old_verb:
         return not (new.entry.weak and old.type in WEAK_OBJECT_TYPES)
     if old_verb and not new_verb:
