@@ -130,3 +130,14 @@ def test_calling_a_meeting_is_no_judgement(coder: DocumentCoder) -> None:
 ])
 def test_headline_and_timeline_grammar(coder: DocumentCoder, text: str, expected: list[str]) -> None:
     assert types(coder, text) == expected
+
+
+def test_an_agreement_put_on_hold_is_suspended_and_a_frame_is_no_agreement(coder: DocumentCoder) -> None:
+    assert types(coder, "New Delhi put the water-sharing treaty with Pakistan on hold.") == ["SANCTION"]
+    assert types(coder, "Pakistan said India must release the water it owes under the treaty.") != ["AGREE"]
+    assert "AGREE" not in types(coder, "In the agreement, Saudi Arabia and Iran affirm respect for sovereignty.")
+
+
+def test_committing_a_crime_is_no_pledge(coder: DocumentCoder) -> None:
+    assert "THREATEN" not in types(coder, "Sudan's militias committed atrocities in Darfur, Amnesty said.")
+    assert types(coder, "Japan committed to provide radar systems to the Philippines.") == ["AGREE"]

@@ -209,11 +209,14 @@ def code_sentence(
             emit(hit, parties, confidence)
     for participle, parties in mediation_events(doc, index):
         # "a Turkish-brokered deal", "talks mediated by Qatar": the broker consults both sides; a
-        # consultation that counted the broker among the sides ("held Qatar-mediated talks") is
-        # this one misread
+        # consultation that counted the broker among the sides ("held Qatar-mediated talks"), or
+        # gave it no one to consult, is this one misread
         mediators = set(parties.codes("actor"))
-        events[:] = [e for e in events if not (e.event == "CONSULT" and set(e.actor) & mediators
-                                               and set(e.actor) - mediators)]
+        misread = [e for e in events if e.event == "CONSULT" and set(e.actor) & mediators
+                   and (set(e.actor) - mediators or not set(e.recipient) - mediators)]
+        for e in misread:
+            events.remove(e)
+            seen.discard((e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient))))
         if any(e.event == "CONSULT" and set(e.actor) & mediators for e in events):
             continue
         modality = modality_of(participle, participle, lower)
