@@ -43,7 +43,11 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 
 # 2: clause-level intent/refusal/ultimatum rules, stated demands without a trigger word, no self-
 # consultation, economic qualifiers are no parties (with lexicon version 2)
-EVENTS_VERSION = "events-2"
+# 3: events dated by their own clause (event_dates.py); second events in after/as/while and named
+# relative clauses; brokers (mediation.py); stated future responses; judgements ("called X a
+# violation"); suspended agreements; a stricter back-off pass (with lexicon version 3 and the
+# CAMEO conversion, triggers_cameo.json)
+EVENTS_VERSION = "events-3"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55

@@ -24,6 +24,7 @@ WEAK_OBJECT_TYPES = frozenset({"SUPPORT", "AID"})
 # invitation vs prices declining; "martial law" vs law; "air strike" vs strike)
 RELAXED_KEEPS_IDENTITY = True
 RELAXED_NEEDS_LISTED_OBJECT = True
+RELAXED_FORGIVEN_TYPES: frozenset[str] = frozenset({"CONCEDE", "RETREAT"})
 LINEAR_CONFIDENCE = 0.4
 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
@@ -134,7 +135,8 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
             return None
         clausal = any(c.dep_ == "ccomp" for c in children)
         named = any(o.pos_ == "PROPN" for o in objs)  # a named object is most often a party ("helped Chad")
-        if entry.need_obj and RELAXED_NEEDS_LISTED_OBJECT and (clausal or objs) and not named and not _maps_an_object(
+        if entry.need_obj and RELAXED_NEEDS_LISTED_OBJECT and entry.type not in RELAXED_FORGIVEN_TYPES and (
+                clausal or objs) and not named and not _maps_an_object(
                 lex, entry, obj_lemmas):
             # the back-off forgives a missing object (a parse that lost it), not one the entry does
             # not list ("opened a criminal case", "reduced excess liquidity"); keeping such hits when
