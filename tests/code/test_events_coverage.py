@@ -141,3 +141,15 @@ def test_an_agreement_put_on_hold_is_suspended_and_a_frame_is_no_agreement(coder
 def test_committing_a_crime_is_no_pledge(coder: DocumentCoder) -> None:
     assert "THREATEN" not in types(coder, "Sudan's militias committed atrocities in Darfur, Amnesty said.")
     assert types(coder, "Japan committed to provide radar systems to the Philippines.") == ["AGREE"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police in Nairobi fired tear gas to disperse protesters outside Kenya's parliament.", "COERCE"),
+    ("UN helicopters evacuated the wounded from the besieged town of Gorazde in Bosnia.", "AID"),
+    ("Rebels in Mali have sworn to fight until they take back the town of Kidal.", "THREATEN"),
+    ("Chile's president issued a stern reminder to Peru that it must respect the border.", "REQUEST"),
+    ("Senegal's top court decided to allow the opposition candidate to run in the election.", "CONCEDE"),
+])
+def test_cameo_categories_of_issue_13(coder: DocumentCoder, text: str, expected: str) -> None:
+    found = types(coder, text)
+    assert expected in found, found

@@ -72,6 +72,15 @@ def accepts_from_another(hit: TriggerHit) -> bool:
                if obj.dep_ in {"dobj", "obj"} for prep in obj.children)
 
 
+CROWD_CONTROL = frozenset({"disperse", "gas", "cannon", "bullet", "baton", "truncheon", "grenade", "spray"})
+
+
+def _crowd_control(anchor: Token) -> bool:
+    """The clause says the force was used on a crowd: "to disperse" it, with tear gas, water cannon,
+    rubber bullets, batons."""
+    return any(token_lemma(t) in CROWD_CONTROL for t in anchor.subtree)
+
+
 def _stated_by_subject(anchor: Token) -> bool:
     """The clause is what someone said ("Iran said it could strike"), not the reporter's guess."""
     current = anchor
@@ -136,6 +145,10 @@ def retype(hit: TriggerHit, modality: str, lex: Lexicon, index: MentionIndex | N
         event_type, mode = "PROTEST", ("riot" if event_type == "ASSAULT" else "obstruct")
     if event_type == "ASSAULT" and hit.entry.lemma in POLICE_ACTIONS and subj is not None and token_lemma(subj) in POLICE:
         # a police raid is coercion (arrests, seizures), a military one is force
+        return "COERCE", "restrict"
+    if event_type == "ASSAULT" and subj is not None and token_lemma(subj) in POLICE and _crowd_control(hit.anchor):
+        # police firing tear gas or water cannon, or shooting to disperse a crowd: repression of a
+        # protest (coded COERCE in the PLOVER gold records and our own dev sets)
         return "COERCE", "restrict"
     if modality == "negated" and event_type in INTENT_AGREE_TYPES | {"AGREE"} and is_future(hit.anchor):
         # "will not accept refugees", "would not meet their demands": a refusal (PLOVER REJECT)

@@ -53,6 +53,11 @@ def token_lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.lower_).lower()
 
 
+def object_lemma(obj: Token) -> str:
+    """An object's lemma; a participle used as a noun keeps its form ("evacuated the wounded")."""
+    return obj.lower_ if obj.tag_ in {"VBN", "VBG"} else token_lemma(obj)
+
+
 def _objects(tok: Token) -> list[Token]:
     objs = []
     for c in tok.children:
@@ -64,6 +69,10 @@ def _objects(tok: Token) -> list[Token]:
                 objs.extend(inner or [c])
             else:
                 objs.append(c)
+    for clause in tok.children:
+        # "allowed the candidate to run": the subject of an infinitive clause is the verb's object
+        if clause.dep_ in {"ccomp", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            objs.extend(c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"})
     if token_lemma(tok) in EVALUATION_VERBS:
         # "described the drills as provocations": what it is called is an object too
         objs.extend(p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "as"
@@ -130,7 +139,7 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         return None  # checked in both passes: it decides what the word means ("a rally in bond futures")
     if relaxed and not entry.strict and not (RELAXED_KEEPS_IDENTITY and (entry.need_mod or entry.need_of)):
         objs = _objects(tok) if entry.pos == VERB else []
-        obj_lemmas = [token_lemma(o) for o in objs]
+        obj_lemmas = [object_lemma(o) for o in objs]
         if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
             return None
         clausal = any(c.dep_ == "ccomp" for c in children)
@@ -151,7 +160,7 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         return event_type, mode
     if entry.pos == VERB:
         objs = _objects(tok)
-        obj_lemmas = [token_lemma(o) for o in objs]
+        obj_lemmas = [object_lemma(o) for o in objs]
         if entry.not_obj and objs and ("*" in entry.not_obj or any(_matches_any(lex, lm, entry.not_obj) for lm in obj_lemmas)):
             return None
         mapped: str | None = None
@@ -252,6 +261,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 continue
             if tok.dep_ == "amod":
                 continue  # a participle used as an adjective ("opposing bids", "the besieged town")
+            if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
+                continue  # a participle used as a noun ("evacuated the wounded", "the detained")
             order: tuple[str, ...] = (VERB,)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             # a present-tense verb the tagger read as a plural noun ("The Treasury sanctions Burhan",
