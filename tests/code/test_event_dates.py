@@ -122,3 +122,18 @@ def test_code_and_ingest_give_the_same_dates(coder: DocumentCoder, tmp_path: Pat
     assert coded and sorted(map(key, coded)) == sorted(map(key, stored))
     dates = {(e["event"], e["date"], e["date_precision"]) for e in coded}
     assert ("AGREE", "2024-11", "month") in dates or ("COOPERATE", "2024-11", "month") in dates
+
+
+def test_the_day_after_an_action_is_no_reference_to_an_earlier_date(coder: DocumentCoder) -> None:
+    text = ("Chad closed its embassy in Sudan on Friday. "
+            "Chad's president held talks with Sudan's leader throughout the day after speaking with Egypt's president.")
+    found = dated(coder, text)
+    assert ("CONSULT", "2024-08-09", "day", "asserted") in found  # the lede's Friday, not the day after it
+
+
+def test_a_conjuncts_duration_does_not_undate_the_event(coder: DocumentCoder) -> None:
+    title = "Kyrgyzstan, Tajikistan sign border treaty and reopen crossings shut since 2021"
+    document = Document(doc_id="t", text=f"{title}\n\nThe presidents met in Bishkek on Thursday.", title=title,
+                        published=dt.date(2025, 3, 14), title_span=(0, len(title)))
+    events = [e for e in coder.analyze(document).events if e.sentence_index == 0]
+    assert events and all(e.date.iso() == "2025-03-13" for e in events)

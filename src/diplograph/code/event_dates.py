@@ -146,7 +146,7 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
     current = anchor
     for _ in range(MAX_CLIMB):
         for conj in (c for c in current.children if c.dep_ == "conj"):
-            if conj.i in attached:
+            if conj.i in attached and not attached[conj.i][1]:  # a conjunct's duration is its own
                 return _apply(_own(*attached[conj.i], modality=modality), shift)
         head = current.head
         if head == current:
@@ -155,7 +155,7 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
             # "since Aug. 4, when Justice Moraes ruled": the clause tells what happened on that date
             return _apply(inside[head.i].value, shift)
         shift = shift or _shift(current)
-        if head.i in attached:
+        if head.i in attached and not attached[head.i][1]:  # a duration dates only its own verb
             return _apply(_own(*attached[head.i], modality=modality), shift)
         current = head
     if opener is None and modality == "asserted" and not sentence.is_title:

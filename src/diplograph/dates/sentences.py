@@ -43,7 +43,7 @@ ANAPHORIC = re.compile(
     r"\b(?:(?:earlier|later)\s+)?that\s+(?P<that>day|morning|afternoon|evening|night|week|month|year)\b"
     r"|\bthe\s+same\s+(?P<same>day|morning|evening|night|week|month)\b"
     r"|\bthe\s+(?P<dir>next|following|previous|preceding)\s+(?P<dir_unit>day|morning|evening|night|week)\b"
-    r"|\bthe\s+day\s+(?P<rel>before|after)\b(?!\s+(?:yesterday|tomorrow))"
+    r"|\bthe\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:)]|$))"  # "the day before." (not "the day after speaking")
     r"|\b(?:within\s+hours|hours\s+(?:later|earlier))\b",
     re.I)
 _PRECISION_OF = {"day": "day", "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
