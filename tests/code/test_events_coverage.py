@@ -153,3 +153,18 @@ def test_committing_a_crime_is_no_pledge(coder: DocumentCoder) -> None:
 def test_cameo_categories_of_issue_13(coder: DocumentCoder, text: str, expected: str) -> None:
     found = types(coder, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is reported is not governed by the verb the report is coordinated with
+    ("Taiwan condemned the drills and said it had dispatched warships in response.", ["ACCUSE", "MOBILIZE"]),
+    ("Thailand said six F-16 jets had been readied near the border with Cambodia.", ["MOBILIZE"]),
+    ("Russia's defence ministry said it had carried out a massive strike on Ukrainian air bases.", ["ASSAULT"]),
+    ("Georgia's president said she would not leave office when her term ends.", ["REJECT"]),
+])
+def test_reported_clauses_and_more_categories(coder: DocumentCoder, text: str, expected: list[str]) -> None:
+    assert types(coder, text) == expected
+
+
+def test_a_labour_strike_is_no_attack(coder: DocumentCoder) -> None:
+    assert "ASSAULT" not in types(coder, "Dock workers in Chile staged a general strike against the new port law.")

@@ -6,7 +6,7 @@ through a complement is absorbed by it; coordination does not absorb)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -31,6 +31,7 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
 RESPONSE_VERBS = frozenset(WORDS["response_verbs"])
 EVALUATION_VERBS = frozenset(WORDS["evaluation_verbs"])
+REPORTING_VERBS = frozenset(WORDS["saying_verbs"]) | {"add", "write", "report", "claim", "note", "confirm", "explain"}
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
                             "ahead", "prior", "like", "unlike", "as"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -397,7 +398,7 @@ def independent_clause(tok: Token) -> bool:
     return False
 
 
-def _governing_anchors(tok: Token, max_depth: int = 60) -> set[int]:
+def _governing_anchors(tok: Token, anchors: Collection[int] = (), max_depth: int = 60) -> set[int]:
     """Indices of the ancestors of ``tok`` reached through at least one non-coordination link, up
     to the head of the independent clause ``tok`` is in (an "after" or relative clause is not
     governed by the verb it hangs on)."""
@@ -407,6 +408,10 @@ def _governing_anchors(tok: Token, max_depth: int = 60) -> set[int]:
     for _ in range(max_depth):
         head = current.head
         if head.i == current.i or independent_clause(current):
+            break
+        if current.dep_ == "ccomp" and token_lemma(head) in REPORTING_VERBS and head.i not in anchors:
+            # "condemned the drills and said it had dispatched forces": what is reported is not
+            # governed by the verb the report is coordinated with
             break
         if current.dep_ != "conj":
             crossed = True
@@ -470,7 +475,7 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
             by_anchor[hit.anchor.i] = hit
     unique = list(by_anchor.values())
     # one walk up the tree per anchor (not one per pair of hits: a long list sentence has hundreds)
-    governed_by = {hit.anchor.i: _governing_anchors(hit.anchor) for hit in unique}
+    governed_by = {hit.anchor.i: _governing_anchors(hit.anchor, by_anchor) for hit in unique}
     selected: list[TriggerHit] = []
     for hit in unique:
         if any(i in by_anchor and i != hit.anchor.i for i in governed_by[hit.anchor.i]):
