@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import ConfigError, InputError
 from ..model import Rejected
 from ..settings import Options
+from .controls import scrub_record, scrub_rejected
 from .formats import READERS
 from .record import RawRecord, parse_date
 from .sources import (
@@ -38,15 +39,19 @@ __all__ = ["Fetched", "RawRecord", "Source", "fetch", "iter_records", "parse_dat
 def iter_records(inputs: Sequence[str], options: Options) -> Iterator[RawRecord | Rejected]:
     """Every record of every input, in order; problems come out as Rejected items.
 
-    ``options.published`` ('YYYY-MM-DD') and ``options.url`` override what each record says."""
+    ``options.published`` ('YYYY-MM-DD') and ``options.url`` override what each record says.
+    Control characters are taken out of every record here (read.controls)."""
     published = _override_date(options.published)
     for item in inputs:
         for record in _iter_input(str(item), options):
-            if isinstance(record, RawRecord):
-                if published is not None:
-                    record.published = published
-                if options.url:
-                    record.url = options.url
+            if isinstance(record, Rejected):
+                yield scrub_rejected(record)
+                continue
+            scrub_record(record)
+            if published is not None:
+                record.published = published
+            if options.url:
+                record.url = options.url
             yield record
 
 

@@ -7,7 +7,6 @@ crash the reader."""
 from __future__ import annotations
 
 import codecs
-import re
 
 from charset_normalizer import from_bytes
 
@@ -20,9 +19,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# C0 controls other than tab, newline, vertical tab, form feed, carriage return, and DEL
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SAMPLE = 8192
+# the share of control bytes (NUL included) above which bytes are not text: a few stray NULs or
+# controls in a text are removed at reading (read.controls); a JPEG or a zip has about 11 %
+_BINARY_CONTROL_SHARE = 0.05
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -33,15 +33,13 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any encoding we read: NUL bytes (outside UTF-16/32
-    with a BOM) or many control characters in the first few kilobytes."""
+    """True for bytes that are not text in any encoding we read: many NUL or other control bytes
+    in the first few kilobytes (outside UTF-16/32 with a BOM)."""
     sample = data[:_SAMPLE]
     if not sample or bom_encoding(sample) in {"utf-16", "utf-32"}:
         return False
-    if b"\x00" in sample:
-        return True
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
-    return controls / len(sample) > 0.05
+    return controls / len(sample) > _BINARY_CONTROL_SHARE
 
 
 def guess_encoding(data: bytes) -> str:
@@ -71,7 +69,7 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
                          detail="the input holds NUL or control bytes; it is not a text document")
     if declared:
         try:
-            return _strip_controls(data.decode(declared))
+            return _strip_bom(data.decode(declared))
         except (LookupError, UnicodeDecodeError):
             pass
     encoding = guess_encoding(data)
@@ -80,8 +78,9 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     except (LookupError, UnicodeDecodeError):
         # charset-normalizer guessed from a prefix; cp1252 with replacement never fails
         text = data.decode("cp1252", errors="replace")
-    return _strip_controls(text)
+    return _strip_bom(text)
 
 
-def _strip_controls(text: str) -> str:
-    return _CONTROL.sub("", text.lstrip("\ufeff"))
+def _strip_bom(text: str) -> str:
+    # control characters are taken out (and recorded) for every record at once: read.controls
+    return text.lstrip("\ufeff")

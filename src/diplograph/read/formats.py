@@ -134,7 +134,9 @@ def read_jsonl(source: Source, options: Options) -> RecordStream:
             except UnicodeDecodeError:
                 text = line.decode(guess_encoding(line), errors="replace")
             try:
-                value = json.loads(text)
+                # strict=False: a raw control character inside a string is read (and then removed
+                # with the others, read.controls), not a reason to lose the record
+                value = json.loads(text, strict=False)
             except json.JSONDecodeError as exc:
                 yield Rejected(label, "bad-json", f"not JSON: {exc.msg} at column {exc.colno}")
                 continue
@@ -150,7 +152,7 @@ def read_json(source: Source, options: Options) -> RecordStream:
     """A .json file: one object (one article) or an array of objects."""
     data = single_document_bytes(source, options)
     try:
-        value = json.loads(decode_text(data))
+        value = json.loads(decode_text(data), strict=False)
     except json.JSONDecodeError as exc:
         raise InputError("not JSON", reason="bad-json", detail=f"{exc.msg} at line {exc.lineno}") from None
     items = value if isinstance(value, list) else [value]

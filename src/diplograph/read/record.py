@@ -6,7 +6,7 @@ import datetime as dt
 import email.utils
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -23,6 +23,8 @@ class RawRecord:
     published: dt.date | None = None
     text: str | None = None  # a plain-text body
     html: str | None = None  # or an HTML page (cleaned later with trafilatura)
+    # what reading took out (control characters), carried into Document.removed
+    removed: list[str] = field(default_factory=list)
 
 
 def parse_date(value: object) -> dt.date | None:
