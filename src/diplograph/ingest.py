@@ -37,6 +37,8 @@ class IngestReport:
     reference_rows: int = 0
     events: int = 0
     frameworks: int = 0
+    # fields of kept records that could not be read (a publication date that is not a clear date)
+    warnings: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +47,7 @@ class IngestReport:
             "duplicates": self.duplicates,
             "uncoded": self.uncoded,
             "rejected": list(self.rejected),
+            "warnings": list(self.warnings),
             "reference_rows": self.reference_rows,
             "events": self.events,
             "frameworks": self.frameworks,
@@ -53,6 +56,10 @@ class IngestReport:
     @property
     def rejected_by_reason(self) -> dict[str, int]:
         return dict(Counter(r["reason"] for r in self.rejected))
+
+    @property
+    def warnings_by_reason(self) -> dict[str, int]:
+        return dict(Counter(w["reason"] for w in self.warnings))
 
 
 @dataclass
@@ -237,6 +244,7 @@ def _account(store: Store, outcomes: list[Outcome], report: IngestReport) -> Non
             report.rejected.append({"input": rejected.input, "reason": rejected.reason, "detail": rejected.detail})
             continue
         assert outcome.document is not None
+        report.warnings.extend(outcome.document.warnings)
         analysis = None if outcome.already_coded else outcome.analysis
         to_write.append((outcome.document, analysis))
         if analysis is None and not outcome.already_coded:

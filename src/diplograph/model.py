@@ -77,6 +77,8 @@ class Document:
     removed: list[str] = field(default_factory=list)
     # where the title sits in ``text`` (char offsets), when the text starts with it
     title_span: tuple[int, int] | None = None
+    # record fields that could not be read: {"input", "field", "value", "reason", "detail"}
+    warnings: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from ..errors import ConfigError, InputError
+from ..dates.publication import publication_date_option
+from ..errors import InputError
 from ..model import Document, Rejected
 from ..read import RawRecord, iter_records
 from ..read.controls import describe_controls, scrub_record, strip_controls
@@ -50,15 +51,6 @@ def document_body(document: Document) -> str:
     return document.text[document.title_span[1]:].lstrip("\n")
 
 
-def _override_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"published date {value!r} is not YYYY-MM-DD") from None
-
-
 def clean_record(raw: RawRecord, options: Options) -> Document:
     """Clean one record. InputError(reason="no-text") when it has no text or HTML,
     ("empty-after-cleaning") when nothing of a story is left.
@@ -91,12 +83,13 @@ def clean_record(raw: RawRecord, options: Options) -> Document:
         text=text,
         title=title,
         url=options.url or raw.url,
-        published=_override_date(options.published) or raw.published or detected_date,
+        published=publication_date_option(options.published) or raw.published or detected_date,
         record_id=raw.record_id,
         input=raw.input,
         language=detect_language(body),
         removed=[*raw.removed, *([describe_controls(extracted)] if extracted else []), *cleaned.removed],
         title_span=title_span,
+        warnings=list(raw.warnings),
     )
 
 

@@ -95,6 +95,10 @@ def _print_summary(result: IngestReport, db: str) -> None:
         table.add_row(f"  {reason}", str(count))
     if result.uncoded:
         table.add_row("stored but not coded", str(result.uncoded))
+    if result.warnings:
+        table.add_row("warnings (kept, field left empty)", str(len(result.warnings)))
+        for reason, count in sorted(result.warnings_by_reason.items()):
+            table.add_row(f"  {reason}", str(count))
     table.add_row("events", str(result.events))
     table.add_row("framework observations", str(result.frameworks))
     if result.reference_rows:
@@ -105,6 +109,11 @@ def _print_summary(result: IngestReport, db: str) -> None:
                           markup=False)
     if len(result.rejected) > 20:
         err_console.print(f"... and {len(result.rejected) - 20} more rejected (see --report)")
+    for item in result.warnings[:20]:
+        err_console.print(f"warning: {item['input']}: {item['field']} {item['value']!r}: {item['detail']}",
+                          highlight=False, markup=False)
+    if len(result.warnings) > 20:
+        err_console.print(f"... and {len(result.warnings) - 20} more warnings (see --report)")
 
 
 @app.command("recode")

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..dates.publication import read_publication_date
 from ..errors import InputError
 from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Sentence
 from ..nlp import has_parser, load_nlp
@@ -127,6 +128,8 @@ class DocumentCoder:
                 out: dict[str, Any] = {"id": record_id, "events": [e.to_record() for e in analysis.events]}
                 if analysis.frameworks:
                     out["frameworks"] = [f.to_record() for f in analysis.frameworks]
+                if doc.warnings:
+                    out["warnings"] = doc.warnings
                 yield out
 
         for n, record in enumerate(records):
@@ -311,11 +314,12 @@ def _record_document(record: Any, n: int) -> tuple[Any, Document | None, str | N
         return record_id, None, "no text"
     if len(text) > MAX_CHARS:
         return record_id, None, f"text over {MAX_CHARS} characters"
-    published: dt.date | None = None
-    raw_date = record.get("date") or record.get("published")
-    if raw_date:
-        try:
-            published = dt.date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            return record_id, None, f"date {raw_date!r} is not YYYY-MM-DD"
-    return record_id, Document(doc_id=str(record_id), text=text, published=published, record_id=str(record_id)), None
+    # the one publication-date parser of every input (dates.publication): a value that is not a
+    # clear date codes the text without one, with a warning, as ingest does
+    name = "date" if record.get("date") not in (None, "") else "published"
+    reading = read_publication_date(record.get(name))
+    warnings = [] if reading.reason is None else [{
+        "input": str(record_id), "field": name, "value": str(record.get(name))[:100], "reason": reading.reason,
+        "detail": reading.detail or ""}]
+    return record_id, Document(doc_id=str(record_id), text=text, published=reading.date, record_id=str(record_id),
+                               warnings=warnings), None

@@ -71,6 +71,7 @@ class ParquetOutcomeWriter:
             r = outcome.rejected
             report.rejected.append({"input": r.input, "reason": r.reason, "detail": r.detail})
         elif outcome.document is not None:
+            report.warnings.extend(outcome.document.warnings)
             if outcome.document.doc_id in self._seen:
                 report.duplicates += 1
             else:
