@@ -65,3 +65,36 @@ def test_code_reads_dates_with_the_same_parser(tmp_path: Path) -> None:
     assert dated["events"][0]["date"] == "2024-01-01" and "warnings" not in dated
     assert undated["events"] and undated["events"][0]["date"] is None
     assert undated["warnings"][0]["reason"] == "no-such-day" and "error" not in undated
+
+
+def test_documents_stored_without_coding_are_counted_and_listed(tmp_path: Path, store_db: str) -> None:
+    from diplograph.code.document import MAX_CHARS
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    paragraph = "Chile and Peru held talks on fisheries in Lima on Thursday, officials said in note {n}.\n\n"
+    long_text = "".join(paragraph.format(n=n) for n in range(MAX_CHARS // len(paragraph) + 200))
+    assert len(long_text) > MAX_CHARS
+    (folder / "a-long.txt").write_text(long_text, encoding="utf-8")
+    (folder / "b-short.txt").write_text(STORY.format(day="Tuesday", n=1), encoding="utf-8")
+    (folder / "c-spanish.txt").write_text(
+        "Chile y Perú firmaron el martes un acuerdo de pesca en Lima, según informaron los ministerios de "
+        "relaciones exteriores de ambos países, que destacaron la importancia del pacto para la región.\n",
+        encoding="utf-8")
+    report, stderr = run_ingest(folder, store_db, tmp_path / "report.json")
+    assert (report["read"], report["stored"], report["uncoded"]) == (3, 3, 2)
+    listed = {u["input"]: (u["reason"], u["detail"]) for u in report["uncoded_documents"]}  # type: ignore[union-attr]
+    assert set(listed) == {str(folder / "a-long.txt"), str(folder / "c-spanish.txt")}
+    reason, detail = listed[str(folder / "a-long.txt")]
+    assert reason == "over-coding-limit" and f"{MAX_CHARS}" in detail
+    assert listed[str(folder / "c-spanish.txt")][0] == "not-english"
+    assert "stored but not coded" in stderr and "over-coding-limit" in stderr
+    store = Store(store_db)
+    try:
+        by_input = {d["sources"][0]["input"]: d for d in store.iter_documents()}
+        assert by_input[str(folder / "a-long.txt")]["chars"] > MAX_CHARS
+        coded = {e["doc_id"] for e in store.iter_events()}
+        assert by_input[str(folder / "b-short.txt")]["doc_id"] in coded
+        assert by_input[str(folder / "a-long.txt")]["doc_id"] not in coded
+    finally:
+        store.close()

@@ -39,6 +39,9 @@ class IngestReport:
     frameworks: int = 0
     # fields of kept records that could not be read (a publication date that is not a clear date)
     warnings: list[dict[str, str]] = field(default_factory=list)
+    # the documents counted in ``uncoded``: {"input", "doc_id", "reason", "detail"}
+    uncoded_documents: list[dict[str, str]] = field(default_factory=list)
+    _uncoded_ids: set[str] = field(default_factory=set, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +49,7 @@ class IngestReport:
             "stored": self.stored,
             "duplicates": self.duplicates,
             "uncoded": self.uncoded,
+            "uncoded_documents": list(self.uncoded_documents),
             "rejected": list(self.rejected),
             "warnings": list(self.warnings),
             "reference_rows": self.reference_rows,
@@ -61,6 +65,24 @@ class IngestReport:
     def warnings_by_reason(self) -> dict[str, int]:
         return dict(Counter(w["reason"] for w in self.warnings))
 
+    @property
+    def uncoded_by_reason(self) -> dict[str, int]:
+        return dict(Counter(u["reason"] for u in self.uncoded_documents))
+
+    def note_document(self, outcome: Outcome) -> None:
+        """Count a document outcome's warnings, and the document itself when it is stored without
+        being coded (once per text and run)."""
+        document = outcome.document
+        assert document is not None
+        self.warnings.extend(document.warnings)
+        reason = uncoded_reason(outcome)
+        if reason is None or document.doc_id in self._uncoded_ids:
+            return
+        self._uncoded_ids.add(document.doc_id)
+        self.uncoded += 1
+        self.uncoded_documents.append({"input": document.input, "doc_id": document.doc_id,
+                                       "reason": reason[0], "detail": reason[1]})
+
 
 @dataclass
 class Outcome:
@@ -74,6 +96,17 @@ class Outcome:
 
 
 ProgressCallback = Callable[[str, IngestReport], None]
+
+
+def uncoded_reason(outcome: Outcome) -> tuple[str, str] | None:
+    """Why a document outcome leaves its document uncoded ((reason, detail)), or None."""
+    if outcome.document is None or outcome.already_coded:
+        return None
+    if outcome.analysis is None:
+        return "coding-failed", outcome.error or "the coder gave no result"
+    if outcome.analysis.not_coded:
+        return outcome.analysis.not_coded, outcome.analysis.not_coded_detail
+    return None
 
 
 class RecordProcessor:
@@ -112,7 +145,8 @@ class RecordProcessor:
                 outcome.already_coded = True
             elif document.language not in (None, "en"):
                 # coding is English-only for now: stored, with its language, and no observations
-                outcome.analysis = Analysis(extractor=self.extractor)
+                outcome.analysis = Analysis(extractor=self.extractor, not_coded="not-english",
+                                            not_coded_detail=f"language {document.language}: coding is English-only")
             else:
                 to_code.append((len(outcomes) - 1, document))
         if to_code:
@@ -244,11 +278,9 @@ def _account(store: Store, outcomes: list[Outcome], report: IngestReport) -> Non
             report.rejected.append({"input": rejected.input, "reason": rejected.reason, "detail": rejected.detail})
             continue
         assert outcome.document is not None
-        report.warnings.extend(outcome.document.warnings)
+        report.note_document(outcome)
         analysis = None if outcome.already_coded else outcome.analysis
         to_write.append((outcome.document, analysis))
-        if analysis is None and not outcome.already_coded:
-            report.uncoded += 1
     for (_, analysis), result in zip(to_write, store.write_documents(to_write), strict=True):
         if result.stored:
             report.stored += 1

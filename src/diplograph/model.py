@@ -213,6 +213,10 @@ class Analysis:
     sentences_total: int = 0
     sentences_parsed: int = 0
     extractor: str = ""
+    # set when the document was not coded: a short reason ("over-coding-limit", "not-english",
+    # "coding-failed") and a sentence; the ingest report lists such documents
+    not_coded: str | None = None
+    not_coded_detail: str = ""
 
 
 @dataclass(frozen=True)

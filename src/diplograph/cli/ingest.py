@@ -95,6 +95,8 @@ def _print_summary(result: IngestReport, db: str) -> None:
         table.add_row(f"  {reason}", str(count))
     if result.uncoded:
         table.add_row("stored but not coded", str(result.uncoded))
+        for reason, count in sorted(result.uncoded_by_reason.items()):
+            table.add_row(f"  {reason}", str(count))
     if result.warnings:
         table.add_row("warnings (kept, field left empty)", str(len(result.warnings)))
         for reason, count in sorted(result.warnings_by_reason.items()):
@@ -109,6 +111,11 @@ def _print_summary(result: IngestReport, db: str) -> None:
                           markup=False)
     if len(result.rejected) > 20:
         err_console.print(f"... and {len(result.rejected) - 20} more rejected (see --report)")
+    for item in result.uncoded_documents[:20]:
+        err_console.print(f"not coded: {item['input']}: {item['reason']}: {item['detail']}", highlight=False,
+                          markup=False)
+    if len(result.uncoded_documents) > 20:
+        err_console.print(f"... and {len(result.uncoded_documents) - 20} more not coded (see --report)")
     for item in result.warnings[:20]:
         err_console.print(f"warning: {item['input']}: {item['field']} {item['value']!r}: {item['detail']}",
                           highlight=False, markup=False)

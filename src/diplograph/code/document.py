@@ -61,7 +61,8 @@ class _Pending:
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Sentence] = field(default_factory=list)
     candidate_docs: list[Doc] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # why the document is not coded (a sentence)
+    error_reason: str = "coding-failed"  # the same as a short code (Analysis.not_coded)
 
 
 class DocumentCoder:
@@ -146,7 +147,8 @@ class DocumentCoder:
         pending = _Pending(document)
         text = document.text or ""
         if len(text) > MAX_CHARS:
-            pending.error = f"document of {len(text)} characters is over the coding limit of {MAX_CHARS}"
+            pending.error = f"{len(text)} characters: over the coding limit of {MAX_CHARS} (stored, not coded)"
+            pending.error_reason = "over-coding-limit"
             return pending
         try:
             doc = self.tokenizer(text)
@@ -211,6 +213,7 @@ class DocumentCoder:
                             sentences_total=len(pending.sentences), sentences_parsed=len(parsed) if self.parsed else 0)
         if pending.error:
             log.warning("document %s not coded: %s", pending.document.doc_id, pending.error)
+            analysis.not_coded, analysis.not_coded_detail = pending.error_reason, pending.error
             return analysis
         title_events: list[Event] = []
         body_events: list[Event] = []

@@ -71,17 +71,15 @@ class ParquetOutcomeWriter:
             r = outcome.rejected
             report.rejected.append({"input": r.input, "reason": r.reason, "detail": r.detail})
         elif outcome.document is not None:
-            report.warnings.extend(outcome.document.warnings)
             if outcome.document.doc_id in self._seen:
                 report.duplicates += 1
             else:
                 self._seen.add(outcome.document.doc_id)
                 report.stored += 1
-                if outcome.analysis is None:
-                    report.uncoded += 1
-                else:
+                if outcome.analysis is not None:
                     report.events += len(outcome.analysis.events)
                     report.frameworks += len(outcome.analysis.frameworks)
+            report.note_document(outcome)
         row = outcome_to_row(outcome)
         row["outcome"] = json.dumps(row["outcome"], ensure_ascii=False)
         self._rows.append(row)
