@@ -16,7 +16,7 @@ from ..dates.publication import read_publication_date
 from ..errors import InputError, TooLargeError
 from ..model import Rejected
 from ..settings import Options
-from .decode import decode_text, guess_encoding, looks_binary
+from .decode import decode_text, detect_encoding, guess_encoding
 from .record import RawRecord
 from .sources import Source, open_guarded, read_limited
 
@@ -189,9 +189,9 @@ def read_csv(source: Source, options: Options, delimiter: str | None = None) -> 
         head = buffered.peek(65536)[:65536]
         if not head.strip():
             raise InputError(f"{source.label} is empty", reason="empty", detail="no CSV header")
-        if looks_binary(head):
+        encoding = detect_encoding(head)
+        if encoding is None:
             raise InputError("binary content, not CSV", reason="binary", detail="NUL or control bytes")
-        encoding = guess_encoding(head)
         text_stream = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         if delimiter is None:
             sample = head.decode(encoding, errors="replace").split("\n", 1)[0]
