@@ -94,13 +94,16 @@ EXIT_ON_SIGNAL = {"SIGTERM": 128 + signal.SIGTERM, "SIGINT": 128 + signal.SIGINT
 
 @contextlib.contextmanager
 def _stopping_on_signals(stop: StopRequest, enabled: bool) -> Iterator[None]:
-    """While the run lasts, SIGTERM and SIGINT ask it to stop (instead of killing it half way)."""
+    """While the run lasts, SIGTERM and SIGINT ask it to stop at the next chunk (instead of killing it
+    half way); a second one stops it at once."""
     if not enabled or threading.current_thread() is not threading.main_thread():  # handlers: main thread only
         yield
         return
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
 
     def on_signal(number: int, _frame: object) -> None:
+        if stop:  # asked twice: stop now (what was stored stays; the chunk being stored is rolled back)
+            raise KeyboardInterrupt
         stop.set(signal.Signals(number).name)
 
     for sig in previous:
