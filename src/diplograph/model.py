@@ -77,6 +77,8 @@ class Document:
     removed: list[str] = field(default_factory=list)
     # where the title sits in ``text`` (char offsets), when the text starts with it
     title_span: tuple[int, int] | None = None
+    # record fields that could not be read: {"input", "field", "value", "reason", "detail"}
+    warnings: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,10 @@ class Analysis:
     sentences_total: int = 0
     sentences_parsed: int = 0
     extractor: str = ""
+    # set when the document was not coded: a short reason ("over-coding-limit", "not-english",
+    # "coding-failed") and a sentence; the ingest report lists such documents
+    not_coded: str | None = None
+    not_coded_detail: str = ""
 
 
 @dataclass(frozen=True)

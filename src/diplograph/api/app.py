@@ -25,6 +25,7 @@ from .. import __version__
 from ..errors import DiplographError
 from ..settings import Options, load_options
 from ..store import Store
+from .guards import ControlCharacterGuard
 
 logger = logging.getLogger(__name__)
 
@@ -222,7 +223,8 @@ def create_app(options: Options | None = None, *, store: Store | None = None) ->
     app.include_router(routes.router)
     app.include_router(write.router)
     pages.install(app)
-    # the outermost middleware runs first: headers on every response, even a 413
+    # the outermost middleware runs first: headers on every response, even a 413 or 422
+    app.add_middleware(ControlCharacterGuard)
     app.add_middleware(BodyLimitMiddleware, max_body=options.api_max_body)
     app.add_middleware(SecurityHeadersMiddleware)
     return app

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import typer
@@ -15,7 +18,8 @@ from rich.table import Table
 from ..errors import ConfigError
 from ..ingest import IngestReport, ingest
 from ..recode import recode
-from ..settings import load_options
+from ..settings import Options, load_options
+from ..workers import StopRequest
 from .app import app, console, err_console
 
 DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
@@ -51,6 +55,23 @@ def ingest_command(
         jobs=jobs,
     )
     show_progress = not quiet and sys.stderr.isatty()
+    stop = StopRequest()
+    if engine == "local":  # SIGTERM / Ctrl-C end a local run cleanly (Ray's workers are Ray's to end)
+        run = functools.partial(run, stop=stop)
+    with _stopping_on_signals(stop, engine == "local"):
+        result = _run(run, inputs, options, not no_reference, show_progress)
+    if report is not None:
+        report.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not quiet:
+        _print_summary(result, str(output) if output is not None else options.db)
+    if result.interrupted:
+        err_console.print(f"interrupted by {result.interrupted}: what was stored stays; run again to store the rest",
+                          highlight=False)
+        raise typer.Exit(EXIT_ON_SIGNAL.get(result.interrupted, 1))
+
+
+def _run(run: Callable[..., IngestReport], inputs: list[str], options: Options, load_reference: bool,
+         show_progress: bool) -> IngestReport:
     if show_progress:
         with Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} read"),
@@ -63,13 +84,35 @@ def ingest_command(
                            description=f"stored {current.stored}, duplicates {current.duplicates}, "
                                        f"rejected {len(current.rejected)}")
 
-            result = run(inputs, options, load_reference=not no_reference, progress=on_progress)
-    else:
-        result = run(inputs, options, load_reference=not no_reference)
-    if report is not None:
-        report.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if not quiet:
-        _print_summary(result, str(output) if output is not None else options.db)
+            return run(inputs, options, load_reference=load_reference, progress=on_progress)
+    return run(inputs, options, load_reference=load_reference)
+
+
+# the shell's convention: 128 + the signal's number
+EXIT_ON_SIGNAL = {"SIGTERM": 128 + signal.SIGTERM, "SIGINT": 128 + signal.SIGINT}
+
+
+@contextlib.contextmanager
+def _stopping_on_signals(stop: StopRequest, enabled: bool) -> Iterator[None]:
+    """While the run lasts, SIGTERM and SIGINT ask it to stop at the next chunk (instead of killing it
+    half way); a second one stops it at once."""
+    if not enabled or threading.current_thread() is not threading.main_thread():  # handlers: main thread only
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def on_signal(number: int, _frame: object) -> None:
+        if stop:  # asked twice: stop now (what was stored stays; the chunk being stored is rolled back)
+            raise KeyboardInterrupt
+        stop.set(signal.Signals(number).name)
+
+    for sig in previous:
+        signal.signal(sig, on_signal)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _engine(engine: str, address: str | None, output: Path | None) -> Callable[..., IngestReport]:
@@ -87,6 +130,8 @@ def _engine(engine: str, address: str | None, output: Path | None) -> Callable[.
 
 def _print_summary(result: IngestReport, db: str) -> None:
     table = Table(title=f"ingest into {db}", show_header=False, title_justify="left")
+    if result.interrupted:
+        table.add_row("interrupted", result.interrupted)
     table.add_row("read", str(result.read))
     table.add_row("stored", str(result.stored))
     table.add_row("duplicates", str(result.duplicates))
@@ -95,6 +140,12 @@ def _print_summary(result: IngestReport, db: str) -> None:
         table.add_row(f"  {reason}", str(count))
     if result.uncoded:
         table.add_row("stored but not coded", str(result.uncoded))
+        for reason, count in sorted(result.uncoded_by_reason.items()):
+            table.add_row(f"  {reason}", str(count))
+    if result.warnings:
+        table.add_row("warnings (kept, field left empty)", str(len(result.warnings)))
+        for reason, count in sorted(result.warnings_by_reason.items()):
+            table.add_row(f"  {reason}", str(count))
     table.add_row("events", str(result.events))
     table.add_row("framework observations", str(result.frameworks))
     if result.reference_rows:
@@ -105,6 +156,16 @@ def _print_summary(result: IngestReport, db: str) -> None:
                           markup=False)
     if len(result.rejected) > 20:
         err_console.print(f"... and {len(result.rejected) - 20} more rejected (see --report)")
+    for item in result.uncoded_documents[:20]:
+        err_console.print(f"not coded: {item['input']}: {item['reason']}: {item['detail']}", highlight=False,
+                          markup=False)
+    if len(result.uncoded_documents) > 20:
+        err_console.print(f"... and {len(result.uncoded_documents) - 20} more not coded (see --report)")
+    for item in result.warnings[:20]:
+        err_console.print(f"warning: {item['input']}: {item['field']} {item['value']!r}: {item['detail']}",
+                          highlight=False, markup=False)
+    if len(result.warnings) > 20:
+        err_console.print(f"... and {len(result.warnings) - 20} more warnings (see --report)")
 
 
 @app.command("recode")

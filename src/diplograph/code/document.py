@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..dates.publication import read_publication_date
 from ..errors import InputError
 from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Sentence
 from ..nlp import has_parser, load_nlp
@@ -60,7 +61,8 @@ class _Pending:
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Sentence] = field(default_factory=list)
     candidate_docs: list[Doc] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # why the document is not coded (a sentence)
+    error_reason: str = "coding-failed"  # the same as a short code (Analysis.not_coded)
 
 
 class DocumentCoder:
@@ -127,6 +129,8 @@ class DocumentCoder:
                 out: dict[str, Any] = {"id": record_id, "events": [e.to_record() for e in analysis.events]}
                 if analysis.frameworks:
                     out["frameworks"] = [f.to_record() for f in analysis.frameworks]
+                if doc.warnings:
+                    out["warnings"] = doc.warnings
                 yield out
 
         for n, record in enumerate(records):
@@ -143,7 +147,8 @@ class DocumentCoder:
         pending = _Pending(document)
         text = document.text or ""
         if len(text) > MAX_CHARS:
-            pending.error = f"document of {len(text)} characters is over the coding limit of {MAX_CHARS}"
+            pending.error = f"{len(text)} characters: over the coding limit of {MAX_CHARS} (stored, not coded)"
+            pending.error_reason = "over-coding-limit"
             return pending
         try:
             doc = self.tokenizer(text)
@@ -208,6 +213,7 @@ class DocumentCoder:
                             sentences_total=len(pending.sentences), sentences_parsed=len(parsed) if self.parsed else 0)
         if pending.error:
             log.warning("document %s not coded: %s", pending.document.doc_id, pending.error)
+            analysis.not_coded, analysis.not_coded_detail = pending.error_reason, pending.error
             return analysis
         title_events: list[Event] = []
         body_events: list[Event] = []
@@ -311,11 +317,12 @@ def _record_document(record: Any, n: int) -> tuple[Any, Document | None, str | N
         return record_id, None, "no text"
     if len(text) > MAX_CHARS:
         return record_id, None, f"text over {MAX_CHARS} characters"
-    published: dt.date | None = None
-    raw_date = record.get("date") or record.get("published")
-    if raw_date:
-        try:
-            published = dt.date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            return record_id, None, f"date {raw_date!r} is not YYYY-MM-DD"
-    return record_id, Document(doc_id=str(record_id), text=text, published=published, record_id=str(record_id)), None
+    # the one publication-date parser of every input (dates.publication): a value that is not a
+    # clear date codes the text without one, with a warning, as ingest does
+    name = "date" if record.get("date") not in (None, "") else "published"
+    reading = read_publication_date(record.get(name))
+    warnings = [] if reading.reason is None else [{
+        "input": str(record_id), "field": name, "value": str(record.get(name))[:100], "reason": reading.reason,
+        "detail": reading.detail or ""}]
+    return record_id, Document(doc_id=str(record_id), text=text, published=reading.date, record_id=str(record_id),
+                               warnings=warnings), None

@@ -7,16 +7,17 @@ becomes ``Rejected(input, reason, detail)`` and the iteration goes on. See docs/
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import ConfigError, InputError
+from ..dates.publication import publication_date_option
+from ..errors import InputError
 from ..model import Rejected
 from ..settings import Options
-from .formats import READERS
-from .record import RawRecord, parse_date
+from .controls import scrub_record, scrub_rejected
+from .formats import PUBLISHED_ALIASES, READERS
+from .record import RawRecord
 from .sources import (
     GZIP_MAGIC,
     SNIFF_BYTES,
@@ -32,31 +33,29 @@ from .urls import Fetched, fetch, is_url
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Fetched", "RawRecord", "Source", "fetch", "iter_records", "parse_date", "read_source"]
+_DATE_FIELDS = frozenset(("published", *PUBLISHED_ALIASES))
+
+__all__ = ["Fetched", "RawRecord", "Source", "fetch", "iter_records", "read_source"]
 
 
 def iter_records(inputs: Sequence[str], options: Options) -> Iterator[RawRecord | Rejected]:
     """Every record of every input, in order; problems come out as Rejected items.
 
-    ``options.published`` ('YYYY-MM-DD') and ``options.url`` override what each record says."""
-    published = _override_date(options.published)
+    ``options.published`` ('YYYY-MM-DD') and ``options.url`` override what each record says.
+    Control characters are taken out of every record here (read.controls)."""
+    published = publication_date_option(options.published)
     for item in inputs:
         for record in _iter_input(str(item), options):
-            if isinstance(record, RawRecord):
-                if published is not None:
-                    record.published = published
-                if options.url:
-                    record.url = options.url
+            if isinstance(record, Rejected):
+                yield scrub_rejected(record)
+                continue
+            scrub_record(record)
+            if published is not None:
+                record.published = published
+                record.warnings = [w for w in record.warnings if w["field"] not in _DATE_FIELDS]
+            if options.url:
+                record.url = options.url
             yield record
-
-
-def _override_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--published {value!r} is not a YYYY-MM-DD date") from None
 
 
 def _iter_input(item: str, options: Options) -> Iterator[RawRecord | Rejected]:

@@ -19,7 +19,7 @@ from ..errors import NotFoundError, StoreError
 from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Rejected
 from . import schema as t
 from .derived import UNDATED, DerivedChanges, mark_pairs_changed, rebuild_event_months, redate_undated_events
-from .engine import has_schema, make_engine, migrate
+from .engine import database_problem, has_schema, make_engine, migrate
 
 logger = logging.getLogger(__name__)
 
@@ -220,11 +220,11 @@ class Store:
                 # two writers whose batches hold the same texts in different orders can deadlock
                 # (PostgreSQL aborts one); the aborted batch is rolled back whole: redo it
                 if not _is_transient(exc) or attempt == WRITE_ATTEMPTS - 1:
-                    raise StoreError(f"cannot store documents: {exc}") from None
+                    raise StoreError(f"cannot store documents: {database_problem(exc)}") from None
                 logger.info("write conflict with another writer, retrying the batch: %s", exc.orig)
                 time.sleep(0.05 * (attempt + 1))
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot store documents: {exc}") from None
+                raise StoreError(f"cannot store documents: {database_problem(exc)}") from None
         raise AssertionError("unreachable")
 
     def _write_document(self, c: Connection, document: Document, analysis: Analysis | None,
