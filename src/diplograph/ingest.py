@@ -175,8 +175,9 @@ def ingest(
     progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Read, clean, code and store ``inputs`` into ``options.db``; return the run's account."""
-    from .read import iter_records
+    from .read import check_inputs_exist, iter_records
 
+    check_inputs_exist(inputs)  # before the database is created or the reference table loaded
     report = IngestReport()
     store = Store(options.db)
     run_id = store.start_run("ingest " + " ".join(inputs))

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import ConfigError, InputError
 from ..model import Document, Rejected
-from ..read import RawRecord, iter_records
+from ..read import RawRecord, check_inputs_exist, iter_records
 from ..settings import Options
 from .html import clean_html
 from .language import detect_language
@@ -93,7 +93,9 @@ def clean_record(raw: RawRecord, options: Options) -> Document:
 
 
 def clean_inputs(inputs: Sequence[str], options: Options) -> Iterator[Document | Rejected]:
-    """Read and clean every input: Documents, and Rejected items for what could not be used."""
+    """Read and clean every input: Documents, and Rejected items for what could not be used
+    (InputError at once when not one of the inputs exists)."""
+    check_inputs_exist(inputs)
     for item in iter_records(inputs, options):
         if isinstance(item, Rejected):
             yield item
