@@ -26,6 +26,7 @@ from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, 
 from ..nlp import has_parser, load_nlp
 from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
+from ..read.plain import field_type_problem, not_an_object
 from .events import EVENTS_VERSION, code_sentence
 from .plover import load_lexicon, load_ontology
 from .structure import TokenMention, demand_cue_forms
@@ -302,20 +303,27 @@ def _event_key(event: Event) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 def _record_document(record: Any, n: int) -> tuple[Any, Document | None, str | None]:
-    """A `diplograph code` input line as a Document, or the reason it cannot be one."""
+    """A `diplograph code` input line as a Document, or the reason it cannot be one (plain words)."""
     if not isinstance(record, dict):
-        return None, None, "not a JSON object"
+        return None, None, not_an_object(record)
     record_id = record.get("id", n)
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return record_id, None, "no text"
+    if text is None:
+        return record_id, None, 'field "text" is missing'
+    if not isinstance(text, str):
+        return record_id, None, field_type_problem("text", text)
+    if not text.strip():
+        return record_id, None, 'field "text" is empty'
     if len(text) > MAX_CHARS:
-        return record_id, None, f"text over {MAX_CHARS} characters"
+        return record_id, None, f'field "text" is over {MAX_CHARS} characters'
     published: dt.date | None = None
-    raw_date = record.get("date") or record.get("published")
-    if raw_date:
+    name = "date" if record.get("date") is not None else "published"
+    raw_date = record.get(name)
+    if raw_date is not None:
+        if not isinstance(raw_date, str):
+            return record_id, None, field_type_problem(name, raw_date, "a YYYY-MM-DD date")
         try:
-            published = dt.date.fromisoformat(str(raw_date)[:10])
+            published = dt.date.fromisoformat(raw_date[:10]) if raw_date else None
         except ValueError:
-            return record_id, None, f"date {raw_date!r} is not YYYY-MM-DD"
+            return record_id, None, f'field "{name}" must be a YYYY-MM-DD date, got {raw_date!r}'
     return record_id, Document(doc_id=str(record_id), text=text, published=published, record_id=str(record_id)), None
