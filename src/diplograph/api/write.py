@@ -130,7 +130,7 @@ class Writer:
 
 
 @router.post("/documents", response_model=IngestResult, status_code=201,
-             responses=error_responses(400, 401, 403, 413, 422, 503), dependencies=[Depends(authorize_write)],
+             responses=error_responses(400, 401, 403, 413, 415, 422, 503), dependencies=[Depends(authorize_write)],
              summary="Ingest one article (needs the bearer token; loopback only unless enabled)")
 def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:
     writer: Writer = request.app.state.writer

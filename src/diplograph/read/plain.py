@@ -41,11 +41,17 @@ def json_kind(value: Any) -> str:
 
 def json_syntax_problem(exc: json.JSONDecodeError) -> str:
     """'not valid JSON (the line ends inside a string)': the decoder's error in plain words."""
+    return json_syntax_words(exc.msg, exc.colno)
+
+
+def json_syntax_words(message: str, column: int | None = None) -> str:
+    """The decoder's ``message`` (at ``column``) in plain words."""
     for opening, words in _SYNTAX:
-        if exc.msg.startswith(opening):
-            where = "" if opening == "Unterminated string" else f", at character {exc.colno}"
+        if message.startswith(opening):
+            where = "" if opening == "Unterminated string" or column is None else f", at character {column}"
             return f"not valid JSON ({words}{where})"
-    return f"not valid JSON ({exc.msg.lower()}, at character {exc.colno})"
+    where = "" if column is None else f", at character {column}"
+    return f"not valid JSON ({message.lower()}{where})"
 
 
 def not_an_object(value: Any) -> str:
