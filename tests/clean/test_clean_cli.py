@@ -8,8 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 import diplograph.cli  # noqa: F401 - registers the commands
-from diplograph.errors import InputError
 from diplograph.cli.app import app
+from diplograph.errors import InputError
 
 STORY = ("Japan and Vietnam agreed on Monday to deepen their security cooperation, officials said.\n\n"
          "The leaders met in Tokyo for two hours.")
