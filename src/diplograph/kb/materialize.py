@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, insert, literal, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import ladders
@@ -404,7 +404,11 @@ def fact_page(store: Store, *, code: str | None = None, pair: tuple[str, str] | 
     Facts that could not be stored (see :func:`ensure_fresh`) come at the end of the last page."""
     unsaved = ensure_fresh(store, code=code, pair=pair)
     pf = t.pair_facts
-    query = select(pf.c.id, pf.c.a, pf.c.b, pf.c.record).where(pf.c.scope.in_(scope_of(include_reference)))
+    # the scope compared as an expression, not the column: SQLite would otherwise walk the index
+    # pair_facts(scope, day), which nearly every row matches, and sort them all by id (100 ms at 1M
+    # events); so it reads by id, or the pair indexes for a party (2 ms). PostgreSQL plans either well.
+    scope_value = pf.c.scope + literal("")
+    query = select(pf.c.id, pf.c.a, pf.c.b, pf.c.record).where(scope_value.in_(scope_of(include_reference)))
     condition = _pair_filter(pf, code, pair)
     if condition is not None:
         query = query.where(condition)
