@@ -40,10 +40,11 @@ def serve_command(
     # an existing database only: serving a mistyped path must not create an empty one there
     web_app = create_app(options, store=open_store(options.db))
     console.print(f"diplograph: serving {options.db} on {listen_address(host, port)} (Ctrl+C to stop)",
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
     if host not in LOOPBACK_HOSTS:
         err_console.print(f"warning: listening on {host}: the API and the pages are reachable from other machines "
-                          "on the network (use --host 127.0.0.1 for this machine only)", highlight=False)
+                          "on the network (use --host 127.0.0.1 for this machine only)", highlight=False,
+                          soft_wrap=True)
     if not options.api_token:
         console.print("writes (POST /api/documents) are off: set DIPLOGRAPH_API_TOKEN to enable them", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
