@@ -206,8 +206,9 @@ def ingest(
     ``stop`` (set by a signal handler) ends the run early and cleanly: no new record is taken,
     the worker processes are ended, what was stored stays stored (each chunk is one transaction)
     and the report says ``interrupted``; a re-run stores the rest, without duplicates."""
-    from .read import iter_records
+    from .read import check_inputs_exist, iter_records
 
+    check_inputs_exist(inputs)  # before the database is created or the reference table loaded
     report = IngestReport()
     store = Store(options.db)
     run_id = store.start_run("ingest " + " ".join(inputs))

@@ -42,7 +42,7 @@ def leftovers(path: Path) -> list[str]:
 @pytest.mark.parametrize(("args", "message"), [
     (["export", "events", "--format", "graphml"], "GraphML"),  # graphml does not fit events
     (["export", "frameworks", "--format", "xml"], "unknown format"),
-    (["export", "relations", "--format", "jsonl", "--as-of", "2023-13-45"], "as-of"),  # fails once writing began
+    (["export", "relations", "--format", "jsonl", "--as-of", "2023-13-45"], "as_of must be"),  # fails once writing began
 ])
 def test_a_failed_export_leaves_the_file_untouched(db: str, existing: Path, args: list[str], message: str) -> None:
     result = runner.invoke(app, [*args, "--db", db, "--output", str(existing)])

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from ..dates.publication import publication_date_option
 from ..errors import InputError
 from ..model import Document, Rejected
-from ..read import RawRecord, iter_records
+from ..read import RawRecord, check_inputs_exist, iter_records
 from ..read.controls import describe_controls, scrub_record, strip_controls
 from ..settings import Options
 from .html import clean_html
@@ -94,7 +94,9 @@ def clean_record(raw: RawRecord, options: Options) -> Document:
 
 
 def clean_inputs(inputs: Sequence[str], options: Options) -> Iterator[Document | Rejected]:
-    """Read and clean every input: Documents, and Rejected items for what could not be used."""
+    """Read and clean every input: Documents, and Rejected items for what could not be used
+    (InputError at once when not one of the inputs exists)."""
+    check_inputs_exist(inputs)
     for item in iter_records(inputs, options):
         if isinstance(item, Rejected):
             yield item

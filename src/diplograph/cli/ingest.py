@@ -12,11 +12,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from ..errors import ConfigError
 from ..ingest import IngestReport, ingest
+from ..read.count import count_records
 from ..recode import recode
 from ..settings import Options, load_options
 from ..workers import StopRequest
@@ -35,10 +44,10 @@ def ingest_command(
     url: str | None = typer.Option(None, "--url", help="Source URL for every input."),
     allow_private: bool = typer.Option(False, "--allow-private", help="Fetch URLs on private/loopback addresses."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Fetch the pages linked from RSS/Atom items."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core)."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes (default: one per core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     engine: str = typer.Option("local", "--engine", help="local (worker processes on this machine) or ray "
-                               "(a Ray Data pipeline: pip install 'diplograph[ray]')."),
+                               "(a Ray Data pipeline: pip install 'diplograph\\[ray]')."),
     address: str | None = typer.Option(None, "--address", help="With --engine ray: the Ray cluster "
                                        "(ray://HOST:10001 or auto; default: a local Ray)."),
     output: Path | None = typer.Option(None, "--output", help="With --engine ray: write the outcomes as Parquet "
@@ -73,11 +82,7 @@ def ingest_command(
 def _run(run: Callable[..., IngestReport], inputs: list[str], options: Options, load_reference: bool,
          show_progress: bool) -> IngestReport:
     if show_progress:
-        with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} read"),
-            TimeElapsedColumn(), console=err_console, transient=True,
-        ) as bar:
-            task = bar.add_task("ingesting", total=None)
+        with _progress_bar(count_records(inputs)) as (bar, task):
 
             def on_progress(_what: str, current: IngestReport) -> None:
                 bar.update(task, completed=current.read,
@@ -113,6 +118,20 @@ def _stopping_on_signals(stop: StopRequest, enabled: bool) -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int | None, *, known: bool | None = None,
+                  done: str = "read") -> Iterator[tuple[Progress, TaskID]]:
+    """A progress bar on standard error: with a total and the time left when the amount of work is
+    ``known`` (by default: when ``total`` is given; ingest counts the records of its inputs before
+    reading where it can, read.count), else a count and the time elapsed."""
+    known = total is not None if known is None else known
+    counted = [TextColumn(f"{{task.completed}} of {{task.total}} {done}"), TimeRemainingColumn(), TextColumn("left")] \
+        if known else [TextColumn(f"{{task.completed}} {done}")]
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), *counted, TimeElapsedColumn(),
+                  console=err_console, transient=True) as bar:
+        yield bar, bar.add_task("ingesting", total=total)
 
 
 def _engine(engine: str, address: str | None, output: Path | None) -> Callable[..., IngestReport]:
@@ -172,10 +191,18 @@ def _print_summary(result: IngestReport, db: str) -> None:
 def recode_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     all_documents: bool = typer.Option(False, "--all", help="Re-code every document, not only outdated ones."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=0, help="Worker processes."),
 ) -> None:
     """Re-code stored documents after the rules or model changed, replacing their observations."""
     options = load_options(db=db, jobs=jobs)
-    result = recode(options, everything=all_documents)
+    if sys.stderr.isatty():
+        with _progress_bar(None, known=True, done="re-coded") as (bar, task):
+
+            def on_progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, description="re-coding")
+
+            result = recode(options, everything=all_documents, progress=on_progress)
+    else:
+        result = recode(options, everything=all_documents)
     console.print(f"re-coded {result.recoded} of {result.documents} documents "
                   f"({result.events} events, {result.frameworks} framework observations)", highlight=False)

@@ -16,7 +16,7 @@ from ..kb.check import check
 from ..kb.storeopen import open_store
 from ..kb.timeline import timeline
 from ..settings import load_options
-from .app import app, console
+from .app import app, console, day_option, period_options
 
 DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
 FORMAT_HELP = "table (for people) or json."
@@ -52,6 +52,7 @@ def partners_command(
 ) -> None:
     """A country's partnership frameworks in force on a date, best tier first."""
     fmt = _format(fmt)
+    as_of = day_option(as_of, "--as-of")
     rows = partners(open_store(load_options(db=db).db), country, as_of, tier=tier, include_reference=not no_reference)
     if fmt == "json":
         _print_json(rows)
@@ -89,6 +90,7 @@ def timeline_command(
 ) -> None:
     """Every framework change and event between two parties, oldest first, with sources."""
     fmt = _format(fmt)
+    since, until = period_options(since, until)
     result = timeline(open_store(load_options(db=db).db), a, b, include_reference=not no_reference,
                       events=not no_events, limit=None, since=since, until=until)
     if fmt == "json":
@@ -129,7 +131,12 @@ def changes_command(
 ) -> None:
     """What changed in a period: new, upgraded, ended frameworks, intentions and notable events."""
     fmt = _format(fmt)
-    result = changes(open_store(load_options(db=db).db), since, until, include_reference=not no_reference)
+    since, until = period_options(since, until)
+    assert since is not None
+    # every page: the command line prints the whole period
+    result = changes(open_store(load_options(db=db).db), since, until, include_reference=not no_reference,
+                     limit=None)
+    result.pop("next_after", None)
     if fmt == "json":
         _print_json(result)
         return
@@ -163,6 +170,7 @@ def check_command(
 ) -> None:
     """Check an article's claims about partnership tiers against the knowledge base."""
     fmt = _format(fmt)
+    published = day_option(published, "--published")
     stdin_text = sys.stdin.read() if article == "-" else None
     reports = check(open_store(load_options(db=db).db), article, published=published,
                     include_reference=not no_reference, stdin_text=stdin_text)

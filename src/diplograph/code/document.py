@@ -27,6 +27,7 @@ from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, 
 from ..nlp import has_parser, load_nlp
 from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
+from ..read.plain import field_type_problem, not_an_object
 from .events import EVENTS_VERSION, code_sentence
 from .plover import load_lexicon, load_ontology
 from .structure import TokenMention, demand_cue_forms
@@ -308,21 +309,26 @@ def _event_key(event: Event) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 def _record_document(record: Any, n: int) -> tuple[Any, Document | None, str | None]:
-    """A `diplograph code` input line as a Document, or the reason it cannot be one."""
+    """A `diplograph code` input line as a Document, or the reason it cannot be one (plain words)."""
     if not isinstance(record, dict):
-        return None, None, "not a JSON object"
+        return None, None, not_an_object(record)
     record_id = record.get("id", n)
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return record_id, None, "no text"
+    if text is None:
+        return record_id, None, 'field "text" is missing'
+    if not isinstance(text, str):
+        return record_id, None, field_type_problem("text", text)
+    if not text.strip():
+        return record_id, None, 'field "text" is empty'
     if len(text) > MAX_CHARS:
-        return record_id, None, f"text over {MAX_CHARS} characters"
-    # the one publication-date parser of every input (dates.publication): a value that is not a
-    # clear date codes the text without one, with a warning, as ingest does
+        return record_id, None, f'field "text" is over {MAX_CHARS} characters'
+    # the one publication-date parser of every input (dates.publication: 20240103 is 2024-01-03);
+    # `code` stores nothing that could keep a warning, so a date that is not clear is this line's
+    # error, in plain words
     name = "date" if record.get("date") not in (None, "") else "published"
-    reading = read_publication_date(record.get(name))
-    warnings = [] if reading.reason is None else [{
-        "input": str(record_id), "field": name, "value": str(record.get(name))[:100], "reason": reading.reason,
-        "detail": reading.detail or ""}]
-    return record_id, Document(doc_id=str(record_id), text=text, published=reading.date, record_id=str(record_id),
-                               warnings=warnings), None
+    raw_date = record.get(name)
+    reading = read_publication_date(raw_date)
+    if reading.reason is not None:
+        detail = f": {reading.detail}" if reading.detail else ""
+        return record_id, None, f'field "{name}" must be a clear date (YYYY-MM-DD), got {raw_date!r}{detail}'
+    return record_id, Document(doc_id=str(record_id), text=text, published=reading.date, record_id=str(record_id)), None

@@ -265,7 +265,7 @@ def state_of_pair(store: Store, a: str, b: str, as_of: str | dt.date | None = No
     from .materialize import load_state
 
     code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
-    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    day = parse_day(as_of, name="as_of") or dt.date.today()
     return load_state(store, code_a, code_b, day, include_reference=include_reference)
 
 
@@ -289,10 +289,10 @@ def partners(
     from .materialize import load_states
 
     code = resolve_actor(country)
-    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    day = parse_day(as_of, name="as_of") or dt.date.today()
     wanted_tier = tier.upper() if tier else None
     if wanted_tier and wanted_tier not in ("CSP", "SP", "CP", "OTHER"):
-        raise InputError(f"--tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
+        raise InputError(f"tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
     cap: bool | int = PARTNER_EVIDENCE if evidence is True else evidence
     records = [state.partner_record(code, evidence=cap)
                for state in load_states(store, code, day, include_reference=include_reference)

@@ -99,26 +99,36 @@ def load_events(store: Store, *, actors: Iterable[str] | None = None, since: str
     rows: list[EventRow] = []
     with store.engine.connect() as c:
         for row in c.execute(query.order_by(ev.c.id)).mappings():
-            root, goldstein, quad, intensity = row["cameo_root"], row["goldstein"], row["quad_class"], row["intensity"]
-            if root is None or goldstein is None or quad is None:
-                root2, gold2, quad2, int2 = crosswalk(row["event"], row["mode"])
-                root, goldstein, quad = root or root2, goldstein if goldstein is not None else gold2, quad or quad2
-                intensity = intensity if intensity is not None else int2
-            record = EventRow(
-                id=row["id"], doc_id=row["doc_id"], doc_url=row["doc_url"], published=_day(row["doc_published"]),
-                sentence=row["sentence"], actor=tuple(split_codes(row["actor"])),
-                recipient=tuple(split_codes(row["recipient"])), event=row["event"], mode=row["mode"],
-                contexts=tuple(split_codes(row["contexts"])), modality=row["modality"], date=row["date"],
-                date_precision=row["date_precision"] or "none", date_end=row["date_end"], cameo_root=root,
-                quad_class=quad, goldstein=goldstein, intensity=intensity,
-            )
-            when = record.when
-            if since and (when is None or when[:len(since)] < since[:len(when)]):
-                continue
-            if until and (when is None or when[:len(until)] > until[:len(when)]):
-                continue
-            rows.append(record)
+            record = event_row(row)
+            if in_window(record.when, since, until):
+                rows.append(record)
     return rows
+
+
+def event_row(row: Any) -> EventRow:
+    """An EventRow from an events row joined with its document's ``doc_url`` and ``doc_published``
+    (the CAMEO root, Goldstein score and QuadClass from the ontology where the row has none)."""
+    root, goldstein, quad, intensity = row["cameo_root"], row["goldstein"], row["quad_class"], row["intensity"]
+    if root is None or goldstein is None or quad is None:
+        root2, gold2, quad2, int2 = crosswalk(row["event"], row["mode"])
+        root, goldstein, quad = root or root2, goldstein if goldstein is not None else gold2, quad or quad2
+        intensity = intensity if intensity is not None else int2
+    return EventRow(
+        id=row["id"], doc_id=row["doc_id"], doc_url=row["doc_url"], published=_day(row["doc_published"]),
+        sentence=row["sentence"], actor=tuple(split_codes(row["actor"])),
+        recipient=tuple(split_codes(row["recipient"])), event=row["event"], mode=row["mode"],
+        contexts=tuple(split_codes(row["contexts"])), modality=row["modality"], date=row["date"],
+        date_precision=row["date_precision"] or "none", date_end=row["date_end"], cameo_root=root,
+        quad_class=quad, goldstein=goldstein, intensity=intensity,
+    )
+
+
+def in_window(when: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a date (a day, or a partial date compared at its own precision: '2023-11' is within
+    a window that starts on 2023-11-15) falls in [since, until]; no date is in no bounded window."""
+    before = bool(since) and (when is None or when[:len(since)] < since[:len(when)])
+    after = bool(until) and (when is None or when[:len(until)] > until[:len(when)])
+    return not (before or after)
 
 
 @dataclass
@@ -205,5 +215,5 @@ def event_facts(store: Store, *, actors: Iterable[str] | None = None, since: str
     return merge_events(rows, story_groups(store, doc_ids) if len(doc_ids) > 1 else {})
 
 
-__all__ = ["COOPERATION_QUADS", "CONFLICT_QUADS", "EventFact", "EventRow", "crosswalk", "event_facts",
-           "load_events", "merge_events"]
+__all__ = ["COOPERATION_QUADS", "CONFLICT_QUADS", "EventFact", "EventRow", "crosswalk", "event_facts", "event_row",
+           "in_window", "load_events", "merge_events"]

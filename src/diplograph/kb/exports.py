@@ -67,7 +67,7 @@ def _dyads(actor: Iterable[str], recipient: Iterable[str]) -> set[tuple[str, str
 def relation_records(store: Store, *, include_reference: bool = True,
                      as_of: str | dt.date | None = None) -> list[dict[str, Any]]:
     """One record per pair: its framework on ``as_of`` (default today) and its event counts."""
-    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    day = parse_day(as_of, name="as_of") or dt.date.today()
     states = states_by_pair(build_facts(store, include_reference=include_reference), day)
     counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for fact in event_facts(store, until=day.isoformat()):

@@ -35,7 +35,27 @@ logger = logging.getLogger(__name__)
 
 _DATE_FIELDS = frozenset(("published", *PUBLISHED_ALIASES))
 
-__all__ = ["Fetched", "RawRecord", "Source", "fetch", "iter_records", "read_source"]
+__all__ = ["Fetched", "RawRecord", "Source", "check_inputs_exist", "fetch", "iter_records", "read_source"]
+
+
+def check_inputs_exist(inputs: Sequence[str]) -> None:
+    """InputError when not one of ``inputs`` names something there (a URL counts as there until it
+    is fetched): a run that could read nothing stops before it stores anything. A missing path
+    among others is only that input's reject."""
+    items = [str(item) for item in inputs]
+    if not items:
+        raise InputError("no input given", reason="no-input")
+    for item in items:
+        if is_url(item):
+            return
+        try:
+            if Path(item).expanduser().exists():
+                return
+        except OSError:
+            return  # there, though it cannot be looked at: its reject will say why
+    shown = ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+    what = "it does not exist" if len(items) == 1 else f"none of the {len(items)} inputs exists"
+    raise InputError(f"nothing to read: {what} ({shown})", reason="not-found")
 
 
 def iter_records(inputs: Sequence[str], options: Options) -> Iterator[RawRecord | Rejected]:

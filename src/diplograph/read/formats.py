@@ -17,6 +17,7 @@ from ..errors import InputError, TooLargeError
 from ..model import Rejected
 from ..settings import Options
 from .decode import decode_text, detect_encoding, guess_encoding
+from .plain import field_type_problem, json_syntax_problem, not_an_object
 from .record import RawRecord
 from .sources import Source, open_guarded, read_limited
 
@@ -73,9 +74,6 @@ def record_from_mapping(mapping: dict[str, Any], label: str, source: Source) -> 
     """A RawRecord from a JSON object or CSV row in the contract's shape."""
     lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
 
-    def field(name: str) -> Any:
-        return named_field(name)[1]
-
     def named_field(name: str) -> tuple[str, Any]:
         for alias in _FIELD_ALIASES[name]:
             value = lowered.get(alias)
@@ -83,8 +81,14 @@ def record_from_mapping(mapping: dict[str, Any], label: str, source: Source) -> 
                 return alias, value
         return name, None
 
+    def field(name: str) -> Any:
+        return named_field(name)[1]
+
     record_id = field("id")
     record_id = None if record_id is None else str(record_id)
+    for name, value in (named_field("text"), named_field("html")):
+        if value is not None and not isinstance(value, str):
+            return Rejected(label, "bad-field", field_type_problem(name, value), record_id)
     text, html = field("text"), field("html")
     if not isinstance(text, str) or not text.strip():
         text = None
@@ -152,14 +156,15 @@ def read_jsonl(source: Source, options: Options) -> RecordStream:
             except UnicodeDecodeError:
                 text = line.decode(guess_encoding(line), errors="replace")
             try:
-                # strict=False: a raw control character inside a string is read (and then removed
-                # with the others, read.controls), not a reason to lose the record
-                value = json.loads(text, strict=False)
+                # a line cut inside a string ends there; strict=False: a raw control character inside
+                # a string is read (and then removed with the others, read.controls), not a reason
+                # to lose the record
+                value = json.loads(text.rstrip("\r\n"), strict=False)
             except json.JSONDecodeError as exc:
-                yield Rejected(label, "bad-json", f"not JSON: {exc.msg} at column {exc.colno}")
+                yield Rejected(label, "bad-json", json_syntax_problem(exc))
                 continue
             if not isinstance(value, dict):
-                yield Rejected(label, "bad-json", f"a JSON {type(value).__name__}, not an object")
+                yield Rejected(label, "bad-json", not_an_object(value))
                 continue
             yield record_from_mapping(value, label, source)
     if seen == 0:
@@ -177,7 +182,7 @@ def read_json(source: Source, options: Options) -> RecordStream:
     for index, item in enumerate(items, 1):
         label = f"{source.label}#item {index}" if isinstance(value, list) else source.label
         if not isinstance(item, dict):
-            yield Rejected(label, "bad-json", f"a JSON {type(item).__name__}, not an object")
+            yield Rejected(label, "bad-json", not_an_object(item))
             continue
         yield record_from_mapping(item, label, source)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import sqlite3
 import time
 from importlib import resources
@@ -14,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from ..errors import MissingExtraError, StoreError
+from ..errors import MissingExtraError, NotFoundError, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,65 @@ def database_url(db: str) -> str:
     if path.parent and not path.parent.exists():
         raise StoreError(f"cannot create database {path}: folder {path.parent} does not exist")
     return f"sqlite:///{path}"
+
+
+def sqlite_file(db: str) -> Path | None:
+    """The file a SQLite ``--db`` value names; None for PostgreSQL and in-memory databases."""
+    db = db.strip()
+    if db.startswith(("postgres", )) or ("://" in db and not db.startswith("sqlite:")):
+        return None
+    if db.startswith("sqlite:"):
+        rest = db.split(":", 1)[1]
+        if not rest.startswith("///"):
+            return None  # sqlite:// (in memory)
+        name = rest[3:].split("?", 1)[0]
+        return Path(name) if name and name != ":memory:" else None
+    return Path(db).expanduser() if db != ":memory:" else None
+
+
+def check_location(db: str, *, create: bool) -> None:
+    """Refuse, before any connection, a SQLite location that cannot be a database: a folder, and
+    (unless ``create``) a file that does not exist. Connecting would create an empty file there,
+    and a command that only reads must never leave one behind."""
+    path = sqlite_file(db)
+    if path is None:
+        return
+    if path.is_dir():
+        raise StoreError(f"{db} is a folder, not a database file: give the path of a .sqlite file")
+    if not create and not path.exists():
+        raise NotFoundError(f"no diplograph database at {db} (run `diplograph ingest` first)")
+
+
+def _shown(db: str) -> str:
+    """The database location for a message, without a password."""
+    path = sqlite_file(db)
+    if path is not None:
+        return str(path) if db.startswith("sqlite:") else db
+    return re.sub(r"^([a-z0-9+]+://[^:/@]*):[^@]*@", r"\1:***@", db.strip())
+
+
+def database_error(db: str, exc: SQLAlchemyError) -> StoreError:
+    """One readable line for a database that cannot be used (the driver's first line of
+    explanation, without SQLAlchemy's traceback and background link)."""
+    original = getattr(exc, "orig", None) or exc
+    reason = " ".join(str(original).split("\n", 1)[0].split())
+    if reason.startswith("connection failed: "):
+        reason = reason[len("connection failed: "):]
+    if not db:
+        return StoreError(f"database error: {reason}")
+    where = _shown(db)
+    if "file is not a database" in reason:
+        return StoreError(f"{where} is not a SQLite database (the file holds something else)")
+    if "unable to open database file" in reason:
+        return StoreError(f"cannot open the SQLite database {where}: the file cannot be opened or created "
+                          "(check the path and its permissions)")
+    if "database disk image is malformed" in reason:
+        return StoreError(f"the SQLite database {where} is damaged (database disk image is malformed)")
+    if "readonly database" in reason:
+        return StoreError(f"the SQLite database {where} is read-only: it cannot be updated")
+    if where.startswith("postgresql"):
+        return StoreError(f"cannot use the PostgreSQL database {where}: {reason}")
+    return StoreError(f"cannot use the database {where}: {reason}")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -79,9 +139,10 @@ def make_engine(db: str) -> Engine:
                 import psycopg  # noqa: F401
             except ImportError:
                 raise MissingExtraError("the PostgreSQL driver psycopg", "postgres") from None
-            engine = create_engine(url, pool_pre_ping=True)
+            # an unreachable server is reported after 10 s, not after the system's TCP timeout
+            engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {db}: {database_problem(exc)}") from None
+        raise database_error(db, exc) from None
     return engine
 
 
@@ -113,7 +174,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             _upgrade(connection, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate database {engine.url!r}: {database_problem(exc)}") from None
+        raise database_error(engine.url.render_as_string(hide_password=False), exc) from None
 
 
 def _migrate_sqlite(engine: Engine, revision: str) -> None:

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
 from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Rejected
 from . import schema as t
 from .derived import UNDATED, DerivedChanges, mark_pairs_changed, rebuild_event_months, redate_undated_events
-from .engine import database_problem, has_schema, make_engine, migrate
+from .engine import check_location, database_error, database_problem, has_schema, make_engine, migrate
 
 logger = logging.getLogger(__name__)
 
@@ -155,10 +155,19 @@ class Store:
 
     def __init__(self, db: str, *, create: bool = True, engine: Engine | None = None) -> None:
         self.db = db
+        if engine is None:
+            check_location(db, create=create)
         self.engine = engine or make_engine(db)
         if create:
             migrate(self.engine)
-        elif not has_schema(self.engine):
+            return
+        try:
+            found = has_schema(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise database_error(db, exc) from None
+        if not found:
+            self.engine.dispose()
             raise NotFoundError(f"no diplograph database at {db} (run `diplograph ingest` first)")
 
     @property
@@ -430,6 +439,16 @@ class Store:
                     ("frameworks", t.framework_observations),
                 )
             }
+
+    def count_recodable(self, *, outdated_from: str | None = None) -> int:
+        """English (or undetected) documents, those not coded by ``outdated_from`` when given: what
+        `recode` will re-code."""
+        d = t.documents
+        query = select(func.count()).select_from(d).where(or_(d.c.language.is_(None), d.c.language == "en"))
+        if outdated_from is not None:
+            query = query.where(or_(d.c.extractor.is_(None), d.c.extractor != outdated_from))
+        with self.engine.connect() as c:
+            return int(c.execute(query).scalar() or 0)
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[dict[str, Any]]:
         cols = [c for c in t.documents.c if with_text or c.name != "text"]

@@ -155,8 +155,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     legend();
-    const asked = dg.query("as_of");
-    const start = dg.isDay(asked) ? asked : dg.today();
+    const start = dg.queryDay("as_of", dg.today());
     slider.min = "0";
     slider.max = String(dayIndex(dg.today()));
     dateInput.max = dg.today();
