@@ -181,6 +181,11 @@ def ladder(country: str) -> list[str]:
     return [r.tier for r in _rungs(country)]
 
 
+def default_ladder() -> list[str]:
+    """The ranked tiers of a country without its own ladder, top first."""
+    return [r.tier for r in _rules().default]
+
+
 def top_tier(country: str) -> str:
     """The tier of the top rung: what 'top-tier partner' and 'highest level' name."""
     return _rungs(country)[0].tier
@@ -189,8 +194,11 @@ def top_tier(country: str) -> str:
 @lru_cache(maxsize=65536)
 def tier_rank(country: str, tier: str, label: str | None = None) -> int:
     """The rung index (0 = top) of a tier, narrowed by the label where the country ranks labels.
-    Tiers the ladder does not rank get len(ladder) (below every rung), so an 'upgrade'
-    comparison (lower is higher) still works."""
+    A label the ladder does not list takes the rung of its tier that lists no labels, else the
+    lowest rung of its tier: an unknown wording never climbs above the rungs its tier is known
+    to hold (China's bare 'cooperative' labels are not all-weather). A layered label ('community
+    with a shared future') is no rung of its own. Tiers the ladder does not rank get
+    len(ladder) (below every rung), so an 'upgrade' comparison (lower is higher) still works."""
     rungs = _rungs(country)
     if label:
         norm = normalize_label(label)
@@ -201,10 +209,22 @@ def tier_rank(country: str, tier: str, label: str | None = None) -> int:
         for i, rung in enumerate(rungs):
             if core in rung.labels:
                 return i
-    for i, rung in enumerate(rungs):
-        if rung.tier == tier:
-            return i
-    return len(rungs)
+        if is_layered(norm):
+            return len(rungs)
+    of_tier = [i for i, rung in enumerate(rungs) if rung.tier == tier]
+    if not of_tier:
+        return len(rungs)
+    unlisted = [i for i in of_tier if not rungs[i].labels]
+    return unlisted[0] if unlisted else of_tier[-1]
+
+
+def rung(country: str, tier: str | None, label: str | None = None) -> int | None:
+    """The position (1 = top) of a tier and label on ``country``'s ladder, or None when the
+    ladder does not rank it (OTHER on the default ladder, a layered label)."""
+    if not tier:
+        return None
+    rank = tier_rank(country, tier, label)
+    return rank + 1 if rank < len(_rungs(country)) else None
 
 
 def ladder_countries() -> list[str]:
