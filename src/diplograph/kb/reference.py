@@ -164,3 +164,15 @@ def load_reference_table(store: Store, path: str | Path | None = None) -> Refere
 def load_reference(store: Store) -> int:
     """Load (or reload) the shipped reference rows into ``store``; idempotent. Returns the row count."""
     return load_reference_table(store).rows
+
+
+def load_reference_database(db: str, path: str | Path | None = None) -> ReferenceLoad:
+    """``diplograph reference load``: load the table into the database at ``db`` (created when
+    there is none), then rebuild the stored facts of the pairs it changed so that the next
+    question is answered at once."""
+    from .materialize import refresh_stale
+
+    with Store(db) as store:
+        result = load_reference_table(store, path)
+        refresh_stale(store)
+    return result
