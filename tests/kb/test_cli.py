@@ -38,6 +38,21 @@ def test_partners_json_contract(db: str) -> None:
     assert japan["sources"] == 2 and japan["since"] == "2023-11-27"
 
 
+def test_partners_rung_follows_the_country_ladder(db: str) -> None:
+    rows = _json(["partners", "Vietnam", "--db", db, "--as-of", "2023-11-30", "--format", "json"])
+    # Vietnam's ladder: CSP 1 > SP 2 > CP 3, and the list follows it
+    assert [r["rung"] for r in rows] == sorted(r["rung"] for r in rows)
+    assert {r["tier"]: r["rung"] for r in rows} == {"CSP": 1, "SP": 2, "CP": 3}
+    top = _json(["partners", "VNM", "--db", db, "--as-of", "2023-11-30", "--format", "json", "--rung", "1"])
+    assert {r["partner"] for r in top} == {"CHN", "RUS", "IND", "KOR", "USA", "JPN"}
+    china = _json(["partners", "China", "--db", db, "--as-of", "2023-11-30", "--format", "json", "--rung", "1"])
+    assert china and all(r["tier"] == "OTHER" and r["rung"] == 1 for r in china)
+    table = runner.invoke(app, ["partners", "CHN", "--db", db, "--as-of", "2023-11-30", "--rung", "1"])
+    assert table.exit_code == 0 and "on rung 1" in table.stdout and "PAK Pakistan" in table.stdout
+    too_low = runner.invoke(app, ["partners", "VNM", "--db", db, "--rung", "4"])
+    assert too_low.exit_code != 0 and "between 1 and 3" in str(too_low.exception)
+
+
 def test_partners_no_reference(db: str) -> None:
     rows = _json(["partners", "VNM", "--db", db, "--as-of", "2023-11-30", "--format", "json", "--no-reference"])
     assert [r["partner"] for r in rows] == ["JPN"]
