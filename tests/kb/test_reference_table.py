@@ -4,6 +4,7 @@ reference table answers (issue 15: the partnership networks of the major states)
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,25 @@ def test_coverage_and_show_commands(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- the shipped table (issue 15)
+
+
+def test_the_readme_gives_the_table_counts() -> None:
+    from collections import Counter
+    from importlib import resources
+
+    text = " ".join(resources.files("diplograph").joinpath("data", "reference", "README.md")
+                    .read_text(encoding="utf-8").split())
+    match = re.search(r"\*\*Counts:\*\* (\d+) rows, (\d+) pairs, (\d+) parties\. By tier: CSP (\d+), SP (\d+), "
+                      r"CP (\d+), OTHER (\d+)\. Status: (\d+) established, (\d+) ended\. The newest date is ([\d-]+)\.",
+                      text)
+    assert match, "the README's counts line is missing"
+    rows = read_table().rows
+    tiers, statuses = Counter(r.tier for r in rows), Counter(r.status for r in rows)
+    expected = (len(rows), len({r.pair for r in rows}), len({c for r in rows for c in r.pair}), tiers["CSP"],
+                tiers["SP"], tiers["CP"], tiers["OTHER"], statuses["established"], statuses["ended"])
+    assert tuple(int(g) for g in match.groups()[:9]) == expected, "update the counts in data/reference/README.md"
+    assert match.group(10) == max(r.date for r in rows)
+
 
 # partners with a tier and a date that `partners X --as-of 2025-12-31` must list from the
 # reference table alone; every other listed party needs at least DEFAULT_MINIMUM
