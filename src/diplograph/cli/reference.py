@@ -52,7 +52,8 @@ def check_command(
             console.print(f"{report.path}:{problem.line}: {problem.kind}: {'-'.join(problem.pair)}: "
                           f"{problem.message}", highlight=False, soft_wrap=True)
         verdict = "ok" if report.ok else f"{len(report.problems)} problem(s)"
-        console.print(f"{report.path} (version {report.version}): {report.rows} rows, {verdict}", highlight=False)
+        console.print(f"{report.path} (version {report.version}): {report.rows} rows, {verdict}", highlight=False,
+                      soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -77,7 +78,7 @@ def coverage_command(
         return
     tiers = ", ".join(f"{tier} {count}" for tier, count in sorted(result["by_tier"].items()))
     console.print(f"{result['path']} version {result['version']}: {result['rows']} rows, {result['pairs']} pairs, "
-                  f"{result['parties']} parties ({tiers}); newest {result['newest']}", highlight=False)
+                  f"{result['parties']} parties ({tiers}); newest {result['newest']}", highlight=False, soft_wrap=True)
     out = Table(title=f"partners by tier as of {result['as_of']}", title_justify="left")
     for column in ("party", "partners", "CSP", "SP", "CP", "OTHER", "rows", "newest", "ladder"):
         out.add_column(column)
@@ -123,4 +124,4 @@ def load_command(
     'reference', as ingest does: rows the table no longer has are replaced, none is duplicated."""
     result = load_reference_database(load_options(db=db).db, table)
     console.print(f"loaded {result.rows} reference rows (table version {result.version}): "
-                  f"{result.added} added, {result.removed} removed", highlight=False)
+                  f"{result.added} added, {result.removed} removed", highlight=False, soft_wrap=True)
