@@ -89,6 +89,8 @@ def test_rung_is_the_one_based_position_on_the_ladder() -> None:
     assert rung("CHN", "OTHER", "all-weather strategic cooperative partnership") == 1
     assert rung("CHN", "CSP", "comprehensive strategic cooperative partnership") == 2
     assert rung("CHN", "CSP", "comprehensive strategic partnership") == 3
+    # South Africa's 2024 label is SP by its words; China ranks it with the cooperative CSPs
+    assert rung("CHN", "SP", "all-round strategic cooperative partnership in the new era") == 2
     assert rung("CHN", None) is None
 
 

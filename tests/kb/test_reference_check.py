@@ -117,6 +117,21 @@ def test_an_upgrade_dated_before_the_row_it_upgrades(tmp_path: Path) -> None:
     assert _problems(tmp_path, rows[0], ended, rows[1]) == []
 
 
+def test_a_party_that_ranks_labels_can_put_a_lower_tier_above(tmp_path: Path) -> None:
+    # China-South Africa: the 2024 label is SP by its words, but China's ladder ranks it with the
+    # comprehensive strategic cooperative partnerships, above the CSP of 2010 it upgraded
+    csp = "CHN,ZAF,comprehensive strategic partnership,CSP,established,2010-08-24,day,https://example.org/a,"
+    above = ("CHN,ZAF,all-round strategic cooperative partnership in the new era,SP,established,2024-09-02,day,"
+             "https://example.org/b,")
+    assert _problems(tmp_path, csp, above) == []
+    # a plain strategic partnership after the CSP is lower on China's ladder too
+    plain = "CHN,ZAF,strategic partnership,SP,established,2024-09-02,day,https://example.org/b,"
+    assert _problems(tmp_path, csp, plain) == [(3, "upgrade-before-lower")]
+    # with no party that ranks the label, the tiers of the label rules decide
+    assert _problems(tmp_path, csp.replace("CHN,", "BRA,"), above.replace("CHN,", "BRA,")) == [
+        (3, "upgrade-before-lower")]
+
+
 def test_an_ended_row_needs_a_framework_to_end(tmp_path: Path) -> None:
     assert _problems(tmp_path,
                      "AUS,VNM,strategic partnership,SP,ended,2019-01-10,day,https://example.org/a,",

@@ -21,7 +21,8 @@ can match on:
   they are, overlap, so the knowledge base would take them for one change. A layered label
   ("community with a shared future") beside a tier is allowed: it does not end the tier;
 * ``upgrade-before-lower``: an upgrade dated before the lower-tier row it upgrades (a higher
-  ranked tier followed by a lower one with no ``ended`` row between);
+  ranked tier followed by a lower one with no ``ended`` row between), unless a party's own
+  ladder ranks the later label at or above the earlier one;
 * ``ended-without-framework``: an ``ended`` row for a pair with no framework in force to end.
 """
 
@@ -155,6 +156,21 @@ def _rank(tier: str) -> int | None:
     return ranked.index(tier) if tier in ranked else None
 
 
+def _ranked_at_or_above(item: _Dated, best: _Dated) -> bool:
+    """True when a party's own ladder puts ``item``'s label at or above ``best``'s: a lower tier
+    by the label rules can still be an upgrade where the party ranks labels (China's 2024
+    'all-round strategic cooperative partnership' with South Africa, SP by its words, was
+    announced as an elevation of their CSP, and China's ladder ranks it above the CSPs)."""
+    for party in item.row.pair:
+        if not ladders.has_own_ladder(party):
+            continue
+        new = ladders.rung(party, item.row.tier, item.row.label)
+        old = ladders.rung(party, best.row.tier, best.row.label)
+        if new is not None and old is not None and new <= old:
+            return True
+    return False
+
+
 def _pair_problems(rows: list[_Dated]) -> list[Problem]:
     out: list[Problem] = []
 
@@ -188,7 +204,8 @@ def _pair_problems(rows: list[_Dated]) -> list[Problem]:
             continue
         rank = _rank(item.row.tier)
         best_rank = _rank(best.row.tier) if best is not None else None
-        if best is not None and rank is not None and best_rank is not None and rank > best_rank:
+        if best is not None and rank is not None and best_rank is not None and rank > best_rank \
+                and not _ranked_at_or_above(item, best):
             add(item, "upgrade-before-lower",
                 f"{item.row.tier} {item.row.label!r} ({item.row.date}) comes after {best.row.tier} "
                 f"{best.row.label!r} ({best.row.date}, line {best.row.line}): an upgrade dated before the "
