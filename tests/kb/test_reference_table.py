@@ -169,11 +169,6 @@ MINIMUM = {"CHN": 60, "IND": 20, "RUS": 15, "JPN": 15, "KOR": 12, "AUS": 12, "ID
 LISTED = ["CHN", "RUS", "IND", "JPN", "KOR", "USA", "AUS", "IDN", "VNM", "SGP", "MYS", "THA", "PHL", "FRA", "DEU",
           "GBR", "BRA", "ZAF", "TUR", "SAU", "ARE", "EGY", "PAK", "KAZ", "EU", "ASEAN"]
 DEFAULT_MINIMUM = 5
-# parties whose networks come with part B of the new rows (not merged yet): remove this with the merge
-AWAITING = {"IND", "JPN", "KOR", "AUS", "IDN", "SGP", "MYS", "THA", "PHL", "FRA", "DEU", "GBR", "EU", "ASEAN"}
-AWAITING_PART_B = "part B of the reference rows (the other parties' networks) is not merged yet"
-# an expected failure, not a missing component: DIPLOGRAPH_REQUIRE_ALL lets it through
-PENDING_PART_B = (pytest.mark.xfail(reason=AWAITING_PART_B, strict=True), pytest.mark.allow_skip)
 
 
 @pytest.fixture(scope="module")
@@ -183,9 +178,7 @@ def reference_only_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
-@pytest.mark.parametrize("party", [
-    pytest.param(p, marks=PENDING_PART_B) if p in AWAITING else p
-    for p in LISTED])
+@pytest.mark.parametrize("party", LISTED)
 def test_each_listed_party_has_its_network(reference_only_db: str, party: str) -> None:
     with Store(reference_only_db) as store:
         rows = partners(store, party, "2025-12-31")
@@ -196,8 +189,6 @@ def test_each_listed_party_has_its_network(reference_only_db: str, party: str) -
     assert rungs == sorted(rungs)
 
 
-@pytest.mark.xfail(reason=AWAITING_PART_B, strict=True)
-@pytest.mark.allow_skip
 def test_the_shipped_table_is_large_enough() -> None:
     result = coverage(None, "2025-12-31")
     assert result["rows"] >= 600 and result["pairs"] >= 400, (result["rows"], result["pairs"])
