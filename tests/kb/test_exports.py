@@ -12,6 +12,7 @@ from kb_helpers import event, obs
 from diplograph.errors import ConfigError
 from diplograph.kb.exports import BINARY_FORMATS, GRAPH_KINDS, KINDS, records_for, write_export
 from diplograph.kb.reference import load_reference
+from diplograph.kb.reference_coverage import pair_history
 from diplograph.store import Store
 
 pa_parquet = pytest.importorskip("pyarrow.parquet")
@@ -114,4 +115,7 @@ def test_relations_give_state_and_event_counts(filled: Store) -> None:
     rows = {(r["a"], r["b"]): r for r in records_for(filled, "relations", as_of="2024-01-01")}
     jv = rows[("JPN", "VNM")]
     assert jv["tier"] == "CSP" and jv["since"] == "2023-11-27" and jv["events"] == 2
-    assert rows[("CHN", "PHL")]["tier"] is None and rows[("CHN", "PHL")]["conflict_events"] == 2
+    # China-Philippines: the tier the reference table gives on the day (none before its first row)
+    dated = [r for r in pair_history("CHN", "PHL")["rows"] if r["date"] <= "2024-01-01"]
+    assert rows[("CHN", "PHL")]["tier"] == (dated[-1]["tier"] if dated else None)
+    assert rows[("CHN", "PHL")]["conflict_events"] == 2

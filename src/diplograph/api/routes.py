@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
-from .. import __version__
+from .. import __version__, ladders
 from ..errors import InputError
 from ..kb.asof import parse_day, partners, state_of_pair
 from ..kb.changes import CHANGES_PAGE, changes
@@ -34,6 +34,8 @@ Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per 
 Cursor = Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$",
                                      description="next_cursor of the previous page.")]
 IncludeReference = Annotated[bool, Query(description="Include the shipped reference rows (false: news only).")]
+RungNumber = Annotated[int | None, Query(ge=1, le=99, description="Only partners on this rung of the country's "
+                                                                 "ladder (1 = top).")]
 CountryPath = Annotated[str, Path(min_length=1, max_length=80, description="A code (VNM) or a name (Vietnam).")]
 
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
@@ -87,11 +89,14 @@ def get_countries(request: Request, include_reference: IncludeReference = True) 
 @router.get("/countries/{country}/partners", responses=READ_ERRORS,
             summary="A country's partnership frameworks in force on a date, best tier first")
 def get_partners(request: Request, country: CountryPath, as_of: Day = None, tier: TierName | None = None,
-                 include_reference: IncludeReference = True, evidence: bool = True) -> dict[str, Any]:
+                 rung: RungNumber = None, include_reference: IncludeReference = True,
+                 evidence: bool = True) -> dict[str, Any]:
     code = resolve_actor(country)
     day = _day(as_of, "as_of") or dt.date.today().isoformat()
-    rows = partners(store_of(request), code, day, tier=tier, include_reference=include_reference, evidence=evidence)
-    return {"country": code, "name": actor_name(code), "as_of": day, "partners": rows}
+    rows = partners(store_of(request), code, day, tier=tier, rung=rung, include_reference=include_reference,
+                    evidence=evidence)
+    return {"country": code, "name": actor_name(code), "as_of": day, "ladder": ladders.ladder_rungs(code),
+            "own_ladder": ladders.has_own_ladder(code), "partners": rows}
 
 
 @router.get("/pairs/{a}/{b}", responses=READ_ERRORS, summary="The framework between two parties on a date")

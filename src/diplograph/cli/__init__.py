@@ -16,7 +16,7 @@ from .app import app, err_console
 
 # Command modules register themselves on import; a module that is not there yet (work in
 # progress on a branch) must not break the others.
-_COMMAND_MODULES = ("ingest", "clean", "code", "train", "kb", "export", "serve", "load", "evaluate")
+_COMMAND_MODULES = ("ingest", "clean", "code", "train", "kb", "export", "serve", "load", "evaluate", "reference")
 
 for _name in _COMMAND_MODULES:
     try:

@@ -47,18 +47,21 @@ def partners_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)."),
     tier: str | None = typer.Option(None, "--tier", help="Only this tier: CSP, SP, CP or OTHER."),
+    rung: int | None = typer.Option(None, "--rung", help="Only this rung of the country's ladder (1 = top)."),
     no_reference: bool = typer.Option(False, "--no-reference", help=REFERENCE_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """A country's partnership frameworks in force on a date, best tier first."""
+    """A country's partnership frameworks in force on a date, ordered by its ladder (top rung first)."""
     fmt = _format(fmt)
     as_of = day_option(as_of, "--as-of")
-    rows = partners(open_store(load_options(db=db).db), country, as_of, tier=tier, include_reference=not no_reference)
+    rows = partners(open_store(load_options(db=db).db), country, as_of, tier=tier, rung=rung,
+                    include_reference=not no_reference)
     if fmt == "json":
         _print_json(rows)
         return
-    table = Table(title=f"partners of {country}" + (f" as of {as_of}" if as_of else ""), title_justify="left")
-    for column in ("partner", "tier", "label", "since", "in force by", "sources", "notes"):
+    title = f"partners of {country}" + (f" on rung {rung}" if rung else "") + (f" as of {as_of}" if as_of else "")
+    table = Table(title=title, title_justify="left")
+    for column in ("partner", "rung", "tier", "label", "since", "in force by", "sources", "notes"):
         table.add_column(column)
     for row in rows:
         notes = []
@@ -70,7 +73,8 @@ def partners_command(
             notes.append(f"{len(row['conflicts'])} conflict(s)")
         if row["conflicts_with_reference"]:
             notes.append("disagrees with reference")
-        table.add_row(f"{row['partner']} {row['name']}", row["tier"], row["label"], row["since"] or "",
+        table.add_row(f"{row['partner']} {row['name']}", str(row["rung"] or "-"), row["tier"], row["label"],
+                      row["since"] or "",
                       row["in_force_by"] or "", _sources(row), "; ".join(notes))
     console.print(table)
     if not rows:

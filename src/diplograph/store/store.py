@@ -8,6 +8,7 @@ import hashlib
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -54,6 +55,15 @@ def _is_transient(exc: OperationalError) -> bool:
 class WriteResult:
     doc_id: str
     stored: bool  # False: the text was already there (a duplicate); its source was still recorded
+
+
+@dataclass(frozen=True)
+class ReferenceWrite:
+    """The reference rows written, and how many differ from the rows the store held before."""
+
+    rows: int
+    added: int
+    removed: int
 
 
 def event_row(doc_id: str, event: Event, extractor: str) -> dict[str, Any]:
@@ -395,24 +405,27 @@ class Store:
             c.execute(delete(t.rejects).where(cond, t.rejects.c.record_id.is_(record_id) if record_id is None
                                               else t.rejects.c.record_id == record_id))
 
-    def write_reference(self, observations: Iterable[FrameworkObservation], extractor: str = "reference") -> int:
-        """Replace the reference rows (source 'reference') with ``observations``."""
+    def write_reference(self, observations: Iterable[FrameworkObservation],
+                        extractor: str = "reference") -> ReferenceWrite:
+        """Replace the reference rows (source 'reference') with ``observations``: rows the new
+        table no longer has (corrected or dropped) go, new ones come, none is duplicated."""
         rows = [framework_row(None, o, extractor) for o in observations]
         fo = t.framework_observations
         with self.engine.begin() as c:
-            touched = {(a, b) for a, b in c.execute(select(fo.c.a, fo.c.b).where(fo.c.source == "reference").distinct())}
             old = c.execute(select(fo.c.a, fo.c.b, fo.c.label, fo.c.tier, fo.c.status, fo.c.date, fo.c.date_precision,
                                    fo.c.source_url, fo.c.note).where(fo.c.source == "reference")).all()
-            new = [(r["a"], r["b"], r["label"], r["tier"], r["status"], r["date"], r["date_precision"],
-                    r["source_url"], r["note"]) for r in rows]
-            if sorted(map(tuple, old), key=repr) == sorted(new, key=repr):
-                return len(rows)  # the same table again (every ingest loads it): nothing to rebuild
+            old_keys = Counter(tuple(r) for r in old)
+            new_keys = Counter((r["a"], r["b"], r["label"], r["tier"], r["status"], r["date"], r["date_precision"],
+                                r["source_url"], r["note"]) for r in rows)
+            result = ReferenceWrite(rows=len(rows), added=sum((new_keys - old_keys).values()),
+                                    removed=sum((old_keys - new_keys).values()))
+            if old_keys == new_keys:
+                return result  # the same table again (every ingest loads it): nothing to rebuild
             c.execute(delete(fo).where(fo.c.source == "reference"))
             if rows:
                 c.execute(insert(fo), rows)
-            touched |= {(r["a"], r["b"]) for r in rows}
-            mark_pairs_changed(c, touched)
-        return len(rows)
+            mark_pairs_changed(c, {(r[0], r[1]) for r in old} | {(r["a"], r["b"]) for r in rows})
+        return result
 
     def start_run(self, command: str) -> int:
         with self.engine.begin() as c:
