@@ -130,8 +130,6 @@ class DocumentCoder:
                 out: dict[str, Any] = {"id": record_id, "events": [e.to_record() for e in analysis.events]}
                 if analysis.frameworks:
                     out["frameworks"] = [f.to_record() for f in analysis.frameworks]
-                if doc.warnings:
-                    out["warnings"] = doc.warnings
                 yield out
 
         for n, record in enumerate(records):
