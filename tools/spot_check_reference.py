@@ -8,8 +8,11 @@ The draw is fixed by the seed: every row gets the SHA-256 of the seed and the ro
 (pair, label, tier, status, date, source), and the rows are taken in the order of those hashes,
 30 per round. A row's place does not depend on the other rows, so adding rows elsewhere in the
 table leaves the earlier draw's rows drawn, and round N+1 never repeats a row of rounds 1..N.
-A row corrected after a check gets a new hash (and may be drawn again later: it is a new row).
-The output names the table version (a hash of the file) the rows were drawn from."""
+A row corrected after a check gets a new hash (and may be drawn again later: it is a new row); so
+that a correction does not move unchecked rows into an earlier round's places, every round of one
+spot check is drawn from the table version of its round 1 (`--table` on that version, e.g.
+`git show REV:src/diplograph/data/reference/frameworks.csv > /tmp/t.csv`), as docs/reference.md
+records. The output names the table version (a hash of the file) the rows were drawn from."""
 
 from __future__ import annotations
 
