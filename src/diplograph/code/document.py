@@ -29,6 +29,7 @@ from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
 from .events import EVENTS_VERSION, code_sentence
 from .plover import load_lexicon, load_ontology
+from .sides import ArticleFocus
 from .structure import TokenMention, demand_cue_forms
 
 if TYPE_CHECKING:
@@ -218,11 +219,14 @@ class DocumentCoder:
         title_events: list[Event] = []
         body_events: list[Event] = []
         classify = self._classify_one if self.use_classifier else None
+        title_end = pending.document.title_span[1] if pending.document.title_span else None
+        focus = ArticleFocus.of(pending.mentions, title_end)
         for sentence, sdoc in zip(pending.candidates, parsed, strict=True):
             token_mentions = _token_mentions(sdoc, sentence)
             try:
                 events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
-                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
+                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology,
+                                       focus=focus)
             except Exception:  # noqa: BLE001 - a rule's bug on one sentence must not lose the document
                 log.exception("coding sentence %d of document %s failed", sentence.index, pending.document.doc_id)
                 continue

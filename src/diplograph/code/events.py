@@ -21,6 +21,7 @@ from .clause_types import retype
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
 from .modality import modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
+from .sides import ArticleFocus, resolve_sides
 from .structure import (
     PARTY_KINDS,
     MentionIndex,
@@ -31,6 +32,7 @@ from .structure import (
     linear_parties,
     stated_demand,
     without_economic_qualifiers,
+    without_stance_prefixed,
 )
 from .triggers import TriggerHit, find_triggers, select_triggers, token_lemma
 
@@ -39,7 +41,9 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 
 # 2: clause-level intent/refusal/ultimatum rules, stated demands without a trigger word, no self-
 # consultation, economic qualifiers are no parties (with lexicon version 2)
-EVENTS_VERSION = "events-2"
+# 3: sectors (actor_sectors/recipient_sectors), no false self-events, the article's focus decides
+# a side the text leaves unnamed (sides.py)
+EVENTS_VERSION = "events-3"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
@@ -104,11 +108,15 @@ def build_event(
     extractor: str,
     lex: Lexicon,
     ontology: Ontology,
+    focus: ArticleFocus | None = None,
+    anchor_i: int = 0,
 ) -> Event:
-    actor = parties.codes("actor")
-    recipient = parties.codes("recipient")
-    if len(actor) >= 2:
-        recipient = [c for c in recipient if c not in actor]
+    used = parties.actor + parties.recipient
+    others = sorted((tm for tm in index.mentions if tm.kind in PARTY_KINDS and tm not in used),
+                    key=lambda tm: (tm.start < anchor_i, abs(tm.start - anchor_i)))
+    sides = resolve_sides([tm.mention for tm in parties.actor], [tm.mention for tm in parties.recipient],
+                          parties.implicit, [tm.mention for tm in others], focus, hit_type)
+    actor, recipient = sides.actor, sides.recipient
     mode = _mode(hit_type, mode, lemmas, parties, index, lex, ontology)
     root, goldstein, quad = ontology.crosswalk(hit_type, mode)
     return Event(
@@ -131,6 +139,8 @@ def build_event(
         actor_text=[tm.mention.text for tm in parties.actor],
         recipient_text=[tm.mention.text for tm in parties.recipient],
         extractor=extractor,
+        actor_sectors=sides.actor_sectors,
+        recipient_sectors=sides.recipient_sectors,
     )
 
 
@@ -144,14 +154,16 @@ def code_sentence(
     extractor: str = EVENTS_VERSION,
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
+    focus: ArticleFocus | None = None,
 ) -> list[Event]:
     """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
     actor mentions on that doc's tokens; ``classify`` the event classifier (text -> type
-    probabilities), consulted only when no trigger fires."""
+    probabilities), consulted only when no trigger fires; ``focus`` the article's states, which
+    decide a side the sentence leaves unnamed (sides.py)."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
     mentions = without_economic_qualifiers(mentions, doc)
-    index = MentionIndex(mentions)
+    index = without_stance_prefixed(MentionIndex(mentions), doc)
     if not any(tm.kind in PARTY_KINDS for tm in mentions):
         return []
     lemmas = {token_lemma(t) for t in doc}
@@ -170,7 +182,7 @@ def code_sentence(
         if event_type != hit.type and modality in {"planned", "hypothetical", "negated"}:
             modality = "asserted"  # the statement of intent or the refusal is itself the event
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
-                            lower, hit.entry.text, confidence, extractor, lex, onto)
+                            lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
         if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
             seen.add(key)
@@ -190,7 +202,7 @@ def code_sentence(
         # a demand whose demanded action is no trigger word ("Russia said Sudan must return ...")
         if not any(hit.anchor.i in _subtree_ids(clause) for hit in hits):
             event = build_event("REQUEST", None, (), parties, "asserted", sentence, index, lemmas, lower,
-                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto)
+                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto, focus, clause.i)
             key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
@@ -202,7 +214,7 @@ def code_sentence(
         if parties.actor or parties.recipient:
             emit(hit, parties, LINEAR_CONFIDENCE)
     if not events and classify is not None:
-        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto)
+        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto, focus)
     return events
 
 
@@ -212,7 +224,7 @@ def _subtree_ids(tok: Token) -> set[int]:
 
 def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[str, float]], doc: Doc,
                      index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str, extractor: str,
-                     lex: Lexicon, onto: Ontology) -> list[Event]:
+                     lex: Lexicon, onto: Ontology, focus: ArticleFocus | None = None) -> list[Event]:
     """Where no trigger fired at all (strict or relaxed pass), the classifier's type, if it is
     sure enough, with the parties of the main verb. Measured (docs/evaluation.md): letting the
     classifier reorder or override lexicon types lost accuracy, so it only fills in."""
@@ -229,7 +241,7 @@ def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[s
         return []
     modality = modality_of(root_tok, root_tok, lower)
     return [build_event(best_type, None, (), parties, modality, sentence, index, lemmas, lower, "", round(best_p, 3),
-                        extractor, lex, onto)]
+                        extractor, lex, onto, focus, root_tok.i)]
 
 
 def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str,

@@ -41,6 +41,9 @@ class TokenMention:
 class Parties:
     actor: list[TokenMention] = field(default_factory=list)
     recipient: list[TokenMention] = field(default_factory=list)
+    # the side filled from the other because the text names only one ("actor"/"recipient"):
+    # sides.py decides what it really is (the article's partner state, or a domestic other side)
+    implicit: str | None = None
 
     def codes(self, which: str) -> list[str]:
         out: list[str] = []

@@ -47,7 +47,7 @@ from .plover import _read, word_lists
 # names other modules import from here (the parties' data structures and the demand rules live in
 # mentions.py and demands.py)
 __all__ = ["DEMAND_MODALS", "DEMAND_VERBS", "PARTY_KINDS", "STATE_AGENTS", "MentionIndex", "Parties",
-           "TokenMention", "demand_clauses", "without_economic_qualifiers", "demand_cue_forms", "find_parties", "linear_parties",
+           "TokenMention", "demand_clauses", "without_economic_qualifiers", "without_stance_prefixed", "demand_cue_forms", "find_parties", "linear_parties",
            "np_core", "party_mentions", "stated_demand", "subject_of"]
 
 WORDS = word_lists()
@@ -175,7 +175,7 @@ def find_parties(
     nearest party before the trigger acts, the nearest after receives). Measured on the PLOVER gold
     sentences, word order alone places parties about as well as this parse, and the two combined
     do clearly better than either (docs/evaluation.md)."""
-    index = _without_stance_prefixed(index, anchor.doc)
+    index = without_stance_prefixed(index, anchor.doc)
     parties = grammatical_parties(anchor, trigger, index, visit=visit, event_type=event_type)
     # Dropping words resolved by focus to the actor's own state ("massed (its) troops") from the
     # recipient was measured and lost accuracy (same-state targets are common): not done.
@@ -193,12 +193,14 @@ def find_parties(
         # coders do, to the state of the event's target: measured on the gold sentences, this is right
         # far more often than an empty actor
         parties.actor.append(parties.recipient[0])
+        parties.implicit = "actor"
     # one actor state, however many mentions name it ("students in Egypt": the group and the country)
     if (not parties.recipient and len(set(parties.codes("actor"))) == 1 and event_type in SELF_TARGET_TYPES
             and (event_type in UNDIRECTED_DOMESTIC_TYPES or any(obj != trigger for obj in _children(anchor, OBJECT_DEPS)))):
         # likewise a target the text names by no state ("the government banned an opposition newspaper") is
         # domestic: it takes the actor's state
         parties.recipient.append(parties.actor[0])
+        parties.implicit = "recipient"
     return parties
 
 
@@ -212,7 +214,7 @@ def _conjunct_clauses(anchor: Token) -> set[int]:
     return {i for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for i in _subtree_ids(c)}
 
 
-def _without_stance_prefixed(index: MentionIndex, doc: Doc) -> MentionIndex:
+def without_stance_prefixed(index: MentionIndex, doc: Doc) -> MentionIndex:
     """The index without mentions that only qualify another party: a "pro-Syrian militia" or an
     "anti-Syria journalist" is not Syria."""
     def prefixed(tm: TokenMention) -> bool:
@@ -395,6 +397,7 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
             used.add(id(others[0]))
         elif domestic and parties.recipient:
             parties.actor.append(parties.recipient[0])
+            parties.implicit = "actor"
         actor_codes = set(parties.codes("actor"))
     if not parties.recipient and parties.actor:
         subject_ids = _subtree_ids(subj)
