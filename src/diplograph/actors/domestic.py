@@ -43,6 +43,8 @@ class PendingMention:
     # an ethnic group named by its nation's demonym ("ethnic Albanians"): that nation's code, used
     # when the sentence names no single other state the group could live in
     nation: str | None = None
+    # the group noun as matched ("army", "rebels"): a later "the army" is the army named before
+    phrase: str | None = None
 
 
 class DomesticRules:
@@ -99,7 +101,8 @@ class DomesticRules:
             return None
         if self._org_owner(first):
             return None
-        return self._reserve(PendingMention(before if has_the else first, end, group.sector, places_count=True))
+        return self._reserve(PendingMention(before if has_the else first, end, group.sector, places_count=True,
+                                            phrase=phrase))
 
     def _org_owner(self, first: int) -> bool:
         """An organisation right before the group ("UN peacekeeping troops") owns it."""
@@ -159,9 +162,12 @@ class DomesticRules:
                            sector=item.sector)
                 continue
             code = self._origin(item) if item.person is None else None
-            code = code or homes[item.places_count]
+            # coreference: "the army" in a story that named "Sudan's army" or resolved "the army" before
+            code = code or self.ctx.group_states.get(item.phrase or "") or homes[item.places_count]
             if code is None:
                 continue
+            if item.phrase:
+                self.ctx.group_states.setdefault(item.phrase, code)
             if item.person is not None:
                 person = self.ctx.persons.add(Person(item.person, code, item.role, item.sector))
                 self._emit(item.start, item.end, (person.code,), "person", "focus", sector=item.sector,

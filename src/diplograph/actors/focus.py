@@ -30,6 +30,9 @@ class MentionContext:
     in_title: bool = False
     # the codes that are states (set by the matcher; organisations are never "the country")
     state_codes: frozenset[str] = frozenset()
+    # group noun (sectors.tsv / domestic_groups.tsv phrase, lower case) -> the state it first named
+    # in the document ("Sudan's army", then "the army")
+    group_states: dict[str, str] = field(default_factory=dict)
 
     def new_sentence(self, is_title: bool = False) -> None:
         if self.in_title and not is_title:

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
+PARTICIPLE_LISTS = ("origin_participle", "territory_participle", "broker_participle")
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 class MentionWalk(TitledPersonRules):
@@ -148,6 +152,14 @@ class MentionWalk(TitledPersonRules):
     def _on_actor(self, start: int, end: int, row: FormRow) -> int:
         code = row.code
         kind = self._kind(code)
+        compound = self._participle_compound(end)
+        if compound == "origin_participle":
+            return end + 2  # "Iranian-made drones": the state only qualifies the thing
+        if compound is not None:
+            # "Indian-administered Kashmir": a place of that state; "US-brokered talks": the broker
+            kind = "place" if compound == "territory_participle" else "broker"
+            self._emit(start, end, (code,), kind, row.via)
+            return end + 2
         # a titled person: "Japanese Prime Minister Fumio Kishida", "China's foreign minister Wang Yi"
         after = self._after_possessive(end)
         # "Lebanon's new President Elias Hrawi", "Iraq's former prime minister"
@@ -175,6 +187,7 @@ class MentionWalk(TitledPersonRules):
         if sector is not None and kind == "state":
             sector_end, sector_key = sector
             self._emit(start, sector_end, (code,), kind, row.via, sector=self.gaz.sectors[sector_key])
+            self.ctx.group_states.setdefault(sector_key, code)
             return sector_end
         # "the army of Vietnam", "the foreign ministry of Japan"
         first = start
@@ -185,7 +198,7 @@ class MentionWalk(TitledPersonRules):
                 if found is not None and found[0] == start - 1 and not any(self.consumed[begin:start]):
                     first, sector_name = begin, self.gaz.sectors[found[1]]
                     break
-        if kind == "state" and self._locative(start, row):
+        if kind == "state" and (self._locative(start, row) or self._dateline(start, end, row)):
             kind = "place"
         if row.via == "demonym" and kind == "state":
             host = self._host_state(start, end)
@@ -216,6 +229,27 @@ class MentionWalk(TitledPersonRules):
             return None
         host = self.gaz.resolve(hit[1].key, self.day)
         return host.code if host is not None and self._kind(host.code) == "state" else None
+
+    def _participle_compound(self, end: int) -> str | None:
+        """The context list of the participle in "<actor>-<participle>" right after ``end``
+        ("Iranian-made", "US-brokered"), else None."""
+        if end + 1 >= self.sent_end or self.words[end] not in ("-", "–") or self.starts[end] != self._end_char(end):
+            return None
+        word = self._lower(end + 1)
+        for name in PARTICIPLE_LISTS:
+            if word in self.gaz.words(name):
+                return name
+        return None
+
+    def _dateline(self, start: int, end: int, row: FormRow) -> bool:
+        """A wire story's dateline: the city a report was filed from ("KYIV, July 8 (Reuters) -",
+        "ANKARA —") is where the reporter was, not a party."""
+        if start != self.sent_start or row.via not in ("capital", "seat", "city") or end >= self.sent_end:
+            return False
+        nxt = self.words[end]
+        if nxt in DATELINE_DASHES:
+            return True
+        return nxt == "," and end + 1 < self.sent_end and self._lower(end + 1).rstrip(".") in MONTHS
 
     def _locative(self, start: int, row: FormRow) -> bool:
         """A capital or seat used as a location ("talks in Tokyo"), or a country name with a
@@ -332,11 +366,16 @@ class MentionWalk(TitledPersonRules):
     def _split_compound(self, i: int) -> None:
         """Actors inside one hyphenated token: "U.S.-Japan", "U.S.-led"."""
         offset = self.starts[i]
-        for part in self.words[i].replace("–", "-").split("-"):
+        parts = self.words[i].replace("–", "-").split("-")
+        for k, part in enumerate(parts):
             row = self.gaz.resolve(part, self.day) if part in self.m.single_token_forms else None
-            if row is not None:
+            after = parts[k + 1].lower() if k + 1 < len(parts) else ""
+            compound = next((name for name in PARTICIPLE_LISTS if after in self.gaz.words(name)), None)
+            if row is not None and compound != "origin_participle":
+                kind = {"territory_participle": "place", "broker_participle": "broker"}.get(
+                    compound or "", self._kind(row.code))
                 mention = Mention(start=offset, end=offset + len(part), text=part, codes=(row.code,),
-                                  kind=self._kind(row.code), via=row.via, sector=row.sector)
+                                  kind=kind, via=row.via, sector=row.sector)
                 self.mentions.append(mention)
                 self.ctx.add(mention)
             offset += len(part) + 1

@@ -207,6 +207,14 @@ def code_sentence(
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
                 events.append(event)
+    for broker in (tm for tm in mentions if tm.kind == "broker"):
+        # "Qatar-mediated talks", "a US-brokered deal": the broker consults both sides (mode mediate)
+        sides = [tm for tm in index.mentions if tm.kind in PARTY_KINDS and not set(tm.codes) & set(broker.codes)]
+        if sides and len(events) < MAX_EVENTS_PER_SENTENCE:
+            event = build_event("CONSULT", "mediate", (), Parties([broker], sides), "asserted", sentence, index,
+                                lemmas, lower, broker.mention.text, STRICT_CONFIDENCE, extractor, lex, onto, focus,
+                                broker.start)
+            events.append(event)
     if not events and hits and LINEAR_BACKOFF:
         # a trigger whose parties the parse does not link: word order, at lower confidence
         hit = hits[0]

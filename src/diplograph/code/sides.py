@@ -213,12 +213,12 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
             for code in replacement.codes:
                 r.codes.append(code)
                 r.sectors.append(replacement.sector)
-    if not r.codes and replacement is None:
-        if focus is not None and len(a.codes) == 1 and a.codes[0] in states:
-            partner = focus.partner(a.codes[0])
-            if partner is not None:
-                r.codes.append(partner)
-                r.sectors.append(None)
+    if not r.codes and replacement is None and focus is not None and len(a.codes) == 1 and a.codes[0] in states:
+        # the grammar names no other party: the state the article pairs the actor with
+        partner = focus.partner(a.codes[0])
+        if partner is not None:
+            r.codes.append(partner)
+            r.sectors.append(None)
     actor_sectors = [domestic_codes[c][0] if c in domestic_codes else sector_code(s, domestic=False)
                      for c, s in zip(a.codes, a.sectors, strict=True)]
     recipient_sectors = [domestic_codes[c][1] if c in domestic_codes else sector_code(s, domestic=False)
