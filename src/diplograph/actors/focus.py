@@ -33,6 +33,8 @@ class MentionContext:
     # group noun (sectors.tsv / domestic_groups.tsv phrase, lower case) -> the state it first named
     # in the document ("Sudan's army", then "the army")
     group_states: dict[str, str] = field(default_factory=dict)
+    # organisations in the order of their last mention ("the Council" is the last one with a council)
+    recent_orgs: list[str] = field(default_factory=list)
 
     def new_sentence(self, is_title: bool = False) -> None:
         if self.in_title and not is_title:
@@ -45,6 +47,11 @@ class MentionContext:
 
     def add(self, mention: Mention) -> None:
         self.current_sentence.append(mention)
+        if mention.kind == "org":
+            for code in mention.codes:
+                if code in self.recent_orgs:
+                    self.recent_orgs.remove(code)
+                self.recent_orgs.append(code)
         if mention.kind != "place":
             self.seen_codes.update(mention.codes)
 

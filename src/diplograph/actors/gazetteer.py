@@ -123,6 +123,9 @@ class Gazetteer:
         self.leaders: list[Leader] = []
         self.focus_phrases: dict[str, FocusPhrase] = {}
         self.groups: dict[str, frozenset[str]] = {}
+        # organ ("council", "board", lower case) -> the organisations that have it
+        self.organs: dict[str, frozenset[str]] = {}
+        self.capitalised_organs: frozenset[str] = frozenset()
         self.context_words: dict[str, frozenset[str]] = {}
         self._lower_index: dict[str, list[str]] = {}
 
@@ -219,6 +222,14 @@ class Gazetteer:
         for phrase, kind, group, sector in _rows("focus_phrases.tsv"):
             self.focus_phrases[phrase.lower()] = FocusPhrase(kind, group, sector or None)
         self.groups = {group: frozenset(codes.split()) for group, codes in _rows("groups.tsv")}
+        organs: dict[str, set[str]] = {}
+        capitalised: set[str] = set()
+        for organ, code in _rows("organs.tsv"):
+            organs.setdefault(organ.lower(), set()).add(code)
+            if organ[:1].isupper():
+                capitalised.add(organ.lower())  # "the Council", not a city's "council"
+        self.organs = {organ: frozenset(codes) for organ, codes in organs.items()}
+        self.capitalised_organs = frozenset(capitalised)
         lists: dict[str, set[str]] = {}
         for name, word in _rows("context_words.tsv"):
             lists.setdefault(name, set()).add(word.lower())

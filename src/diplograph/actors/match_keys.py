@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ACTOR, BLOCK, LEADER = "A", "B", "L"
-TITLE, SECTOR, FOCUS, DOMESTIC = "T", "S", "F", "D"
+TITLE, SECTOR, FOCUS, DOMESTIC, ORGAN = "T", "S", "F", "D", "O"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from diplograph.actors.domestic import PendingMention
 from diplograph.actors.focus import MentionContext
 from diplograph.actors.gazetteer import ANY_GROUP, FormRow
-from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, SECTOR, TITLE, MatchKey
+from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, ORGAN, SECTOR, TITLE, MatchKey
 from diplograph.actors.persons import is_name_token, read_name
 from diplograph.actors.titled import TitledPersonRules
 from diplograph.model import Mention
@@ -275,12 +275,27 @@ class MentionWalk(TitledPersonRules):
                 nxt = self._on_focus(i, end, key.key)
             elif key.category == DOMESTIC:
                 nxt = self._on_domestic(i, end, key.key)
+            elif key.category == ORGAN:
+                nxt = self._on_organ(i, end, key.key)
             else:
                 continue
             if nxt is not None:
                 return nxt
         return None
 
+
+    def _on_organ(self, start: int, end: int, organ: str) -> int | None:
+        """ "the Council", "the Board", "the bloc": the organisation mentioned last that has it."""
+        if start - 1 < self.sent_start or self._lower(start - 1) != "the" or self._actor_follows_of(end):
+            return None
+        if organ in self.gaz.capitalised_organs and not self.words[start][:1].isupper():
+            return None
+        owners = self.gaz.organs.get(organ, frozenset())
+        code = next((c for c in reversed(self.ctx.recent_orgs) if c in owners), None)
+        if code is None:
+            return None
+        self._emit(start - 1, end, (code,), "org", "organ")
+        return end
 
     def _actor_follows_of(self, end: int) -> bool:
         """Whether "of <actor>" follows token ``end - 1`` ("the government of Sudan")."""
