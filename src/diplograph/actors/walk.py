@@ -24,6 +24,14 @@ if TYPE_CHECKING:
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
+SUBJECT_PRONOUNS = frozenset({"It", "They", "He", "She"})
+ANAPHOR_VERBS = frozenset({"said", "says", "has", "had", "will", "would", "also", "later", "then", "denied", "denies",
+                           "accused", "accuses", "rejected", "rejects", "called", "calls", "urged", "urges", "warned",
+                           "warns", "vowed", "vows", "agreed", "agrees", "blamed", "blames", "demanded", "demands",
+                           "threatened", "threatens", "condemned", "condemns", "met", "meets", "signed", "signs",
+                           "sent", "sends", "told", "tells", "held", "holds", "launched", "launches"})
+NOT_ANAPHOR_VERBS = frozenset({"is", "was", "were", "are", "seemed", "seems", "remained", "remains", "appeared",
+                               "appears", "needed", "needs", "followed", "came", "comes"})
 PARTICIPLE_LISTS = ("origin_participle", "territory_participle", "broker_participle")
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 MONTHS = frozenset("""january february march april may june july august september october november december
@@ -93,6 +101,8 @@ class MentionWalk(TitledPersonRules):
     # --------------------------------------------------------------------------- the walk
     def sentence(self, start: int, end: int) -> None:
         self.sent_start, self.sent_end = start, end
+        if start + 1 < end and self.words[start] in SUBJECT_PRONOUNS:
+            self._anaphor(start)
         candidates = self.candidates
         k = bisect_left(candidates, start)
         free = start  # the first token not yet covered by what was handled
@@ -229,6 +239,23 @@ class MentionWalk(TitledPersonRules):
             return None
         host = self.gaz.resolve(hit[1].key, self.day)
         return host.code if host is not None and self._kind(host.code) == "state" else None
+
+    def _anaphor(self, i: int) -> None:
+        """A sentence that opens with a subject pronoun ("It denied ...", "He said ...") continues
+        the previous sentence's subject: the person last named for "He"/"She", the first state,
+        organisation or group of the previous sentence for "It"/"They". Only before a verb form
+        that reports or acts ("It denied", "They agreed"), not "It is" or "It was not clear"."""
+        nxt = self._lower(i + 1)
+        if nxt in NOT_ANAPHOR_VERBS or not (nxt.endswith("ed") or nxt in ANAPHOR_VERBS):
+            return
+        previous = [m for m in self.ctx.previous_sentence if m.kind in ("state", "org", "group", "person")]
+        if self.words[i] in ("He", "She"):
+            previous = [m for m in previous if m.kind == "person"]
+        if not previous:
+            return
+        referent = previous[0]
+        self._emit(i, i + 1, referent.codes, "group", "anaphor", sector=referent.sector, person=referent.person,
+                   role=referent.role)
 
     def _participle_compound(self, end: int) -> str | None:
         """The context list of the participle in "<actor>-<participle>" right after ``end``
