@@ -125,6 +125,8 @@ class Gazetteer:
         self.groups: dict[str, frozenset[str]] = {}
         # organ ("council", "board", lower case) -> the organisations that have it
         self.organs: dict[str, frozenset[str]] = {}
+        # sector nouns that come from agents.tsv (used after state names and demonyms only)
+        self.agent_phrases: frozenset[str] = frozenset()
         self.capitalised_organs: frozenset[str] = frozenset()
         self.context_words: dict[str, frozenset[str]] = {}
         self._lower_index: dict[str, list[str]] = {}
@@ -212,6 +214,11 @@ class Gazetteer:
             if context:
                 self.context_blockers[form] = tuple(_split(context))
         self.sectors = {phrase.lower(): sector for phrase, sector in _rows("sectors.tsv")}
+        # the PETRARCH2 agent nouns (agents.tsv, derived; MIT) where sectors.tsv has none of its own
+        own = set(self.sectors)
+        for phrase, sector in _rows("agents.tsv"):
+            self.sectors.setdefault(phrase.lower(), sector)
+        self.agent_phrases = frozenset(set(self.sectors) - own)
         title_rows = list(_rows("titles.tsv"))
         self.titles = {row[0].lower(): (row[1], row[2] or None) for row in title_rows}
         self.office_titles = frozenset(row[0].lower() for row in title_rows if len(row) > 3 and row[3] == "1")

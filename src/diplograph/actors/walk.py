@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
+# codes of transnational armed groups: "<state>'s <group>" is the group's branch in that state
+TRANSNATIONAL_GROUPS = frozenset({"IMG"})
 SUBJECT_PRONOUNS = frozenset({"It", "They", "He", "She"})
 ANAPHOR_VERBS = frozenset({"said", "says", "has", "had", "will", "would", "also", "later", "then", "denied", "denies",
                            "accused", "accuses", "rejected", "rejects", "called", "calls", "urged", "urges", "warned",
@@ -172,6 +174,13 @@ class MentionWalk(TitledPersonRules):
             return end + 2
         # a titled person: "Japanese Prime Minister Fumio Kishida", "China's foreign minister Wang Yi"
         after = self._after_possessive(end)
+        branch = self.orth.get(after)
+        if kind == "state" and branch is not None and branch[1].category == ACTOR and branch[0] <= self.sent_end:
+            owner = self.gaz.resolve(branch[1].key, self.day)
+            if owner is not None and owner.code in TRANSNATIONAL_GROUPS:
+                # "Iraq's al-Qaeda", "Yemeni al-Qaeda": the group's branch in that state (an armed group)
+                self._emit(start, branch[0], (code,), kind, row.via, sector="armed group")
+                return branch[0]
         # "Lebanon's new President Elias Hrawi", "Iraq's former prime minister"
         modifiers = self.gaz.words("title_modifier")
         title_start = after
@@ -194,6 +203,10 @@ class MentionWalk(TitledPersonRules):
                 and self._lower_at(sector_start, SECTOR) is None):
             sector_start += 1
         sector = self._lower_at(sector_start, SECTOR)
+        if sector is not None and sector[1] in self.gaz.agent_phrases and (
+                row.via in ("capital", "seat", "city")
+                or (sector[0] < self.sent_end and self.words[sector[0]] in POSSESSIVES)):
+            sector = None  # "Kyiv children's hospital": a derived agent noun after a city, or a possessor
         if sector is not None and kind == "state":
             sector_end, sector_key = sector
             self._emit(start, sector_end, (code,), kind, row.via, sector=self.gaz.sectors[sector_key])
