@@ -137,7 +137,7 @@ class ActorMatcher:
             context.published = published
         if not context.state_codes:
             context.state_codes = self._state_codes
-        walk = MentionWalk(self, doc, context)
+        walk = MentionWalk(self, self.gazetteer, doc, self.token_texts(doc), self.classify_matches(doc), context)
         for start, end, is_title in split_sentences(doc, walk.words, walk.starts, title_end):
             context.new_sentence(is_title)
             walk.sentence(start, end)

@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING
 from diplograph.actors.domestic import PendingMention
 from diplograph.actors.focus import MentionContext
 from diplograph.actors.gazetteer import ANY_GROUP, FormRow
-from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, ORGAN, SECTOR, TITLE, MatchKey
+from diplograph.actors.match_keys import (
+    ACTOR,
+    BLOCK,
+    DOMESTIC,
+    FOCUS,
+    LEADER,
+    ORGAN,
+    SECTOR,
+    TITLE,
+    MatchKey,
+    NameLookups,
+)
 from diplograph.actors.persons import is_name_token, read_name
 from diplograph.actors.titled import TitledPersonRules
 from diplograph.model import Mention
@@ -19,7 +30,12 @@ from diplograph.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from diplograph.actors.matcher import ActorMatcher
+    from diplograph.actors.gazetteer import Gazetteer
+
+# a document's tokens as the matcher reads them: texts, char offsets, the text
+Tokens = tuple[list[str], list[int], str]
+# the phrase matches: case-sensitive (start -> (end, key)), case-insensitive (start -> [(end, key)])
+Matches = tuple[dict[int, tuple[int, MatchKey]], dict[int, list[tuple[int, MatchKey]]]]
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
@@ -36,21 +52,21 @@ NOT_ANAPHOR_VERBS = frozenset({"is", "was", "were", "are", "seemed", "seems", "r
                                "appears", "needed", "needs", "followed", "came", "comes"})
 PARTICIPLE_LISTS = ("origin_participle", "territory_participle", "broker_participle")
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
-MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 class MentionWalk(TitledPersonRules):
     """One left-to-right pass over a document's tokens."""
 
-    def __init__(self, matcher: ActorMatcher, doc: Doc, context: MentionContext) -> None:
-        self.m = matcher
-        self.gaz = matcher.gazetteer
+    def __init__(self, lookups: NameLookups, gazetteer: Gazetteer, doc: Doc, tokens: Tokens, matches: Matches,
+                 context: MentionContext) -> None:
+        self.m = lookups
+        self.gaz = gazetteer
         self.doc = doc
-        self.words, self.starts, self.text = matcher.token_texts(doc)
+        self.words, self.starts, self.text = tokens
         self.ctx = context
         self.day = context.published
-        self.orth, self.lower = matcher.classify_matches(doc)
+        self.orth, self.lower = matches
         # only matches, capitalised words (persons, misspelled names) and compounds need a look
         orth, lower = self.orth, self.lower
         self.candidates = [i for i, word in enumerate(self.words)
@@ -267,8 +283,15 @@ class MentionWalk(TitledPersonRules):
         if not previous:
             return
         referent = previous[0]
-        self._emit(i, i + 1, referent.codes, "group", "anaphor", sector=referent.sector, person=referent.person,
-                   role=referent.role)
+        codes = list(referent.codes)
+        if self.words[i] == "They":
+            # "India and Brazil met. They said ...": the whole coordinated subject
+            for before, after in zip(previous, previous[1:], strict=False):
+                if self.text[before.end:after.start].strip(" ,") not in ("and", ""):
+                    break
+                codes += [c for c in after.codes if c not in codes]
+        self._emit(i, i + 1, tuple(codes), "group", "anaphor", sector=referent.sector if len(codes) == 1 else None,
+                   person=referent.person if len(codes) == 1 else None, role=referent.role if len(codes) == 1 else None)
 
     def _participle_compound(self, end: int) -> str | None:
         """The context list of the participle in "<actor>-<participle>" right after ``end``
