@@ -44,6 +44,9 @@ class Parties:
     # the side filled from the other because the text names only one ("actor"/"recipient"):
     # sides.py decides what it really is (the article's partner state, or a domestic other side)
     implicit: str | None = None
+    # with implicit == "actor": whether the subject names people or a body the gazetteer does not
+    # know ("Yoruba leaders"): then the target's own state acted (domestic); else nobody named acted
+    unnamed_agent: bool = False
 
     def codes(self, which: str) -> list[str]:
         out: list[str] = []

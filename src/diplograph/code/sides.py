@@ -32,6 +32,9 @@ STATE_SIDE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 # sectors whose actions are domestic by nature when their own state is the only one in view
 DOMESTIC_AGENTS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY", "CVL", "EDU", "LAB", "REF", "NGO", "MED", "BUS",
                              "REB"})
+# events whose agent a story may leave unnamed on the target's own soil ("a landmine killed three
+# farmers", "gunmen attacked a village"): the domestic other side acted
+UNNAMED_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # how a state counts towards an article's focus: its headline mentions weigh more
 TITLE_WEIGHT = 3.0
 PLACE_WEIGHT = 0.5
@@ -166,7 +169,8 @@ class Sides:
 
 
 def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implicit: str | None,
-                  others: Sequence[Mention], focus: ArticleFocus | None, event_type: str = "") -> Sides:
+                  others: Sequence[Mention], focus: ArticleFocus | None, event_type: str = "",
+                  unnamed_agent: bool = True) -> Sides:
     """Codes and sectors of both sides. ``implicit`` names the side the parse filled from the other
     ("actor"/"recipient") when the text named only one; ``others`` are the sentence's other party
     mentions, nearest to the trigger first."""
@@ -181,7 +185,8 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
         sa = a.sectors[a.codes.index(code)]
         sr = r.sectors[r.codes.index(code)]
         if implicit is not None:
-            decided = _implicit_side(code, sa if implicit == "recipient" else sr, implicit, focus, states)
+            decided = _implicit_side(code, sa if implicit == "recipient" else sr, implicit, focus, states,
+                                     event_type if not unnamed_agent else "", unnamed_agent)
             if decided is None:
                 r.drop(code)
                 continue
@@ -227,7 +232,8 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
 
 
 def _implicit_side(code: str, named_sector: str | None, implicit: str, focus: ArticleFocus | None,
-                   states: frozenset[str] | set[str]) -> str | tuple[str, str] | None:
+                   states: frozenset[str] | set[str], event_type: str = "",
+                   unnamed_agent: bool = True) -> str | tuple[str, str] | None:
     """What the side the text did not name is, for a state ``code`` on the named side: the focus
     partner state (a code), a domestic other side (the (actor, recipient) sector codes), or
     nothing (None)."""
@@ -238,6 +244,8 @@ def _implicit_side(code: str, named_sector: str | None, implicit: str, focus: Ar
     partner = None if domestic or focus is None else focus.partner(code)
     if partner is not None:
         return partner
+    if implicit == "actor" and not domestic and not unnamed_agent and event_type not in UNNAMED_AGENT_TYPES:
+        return None  # nobody the text names acted: no actor is invented ("Reagan's popularity fell")
     if domestic or focus is None or focus.home() == code:
         other = counterpart(named)
         return (named, other) if implicit == "recipient" else (other, named)

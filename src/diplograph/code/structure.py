@@ -25,6 +25,7 @@ in reported speech ("X said Y must ...") are read in demands.py."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -86,6 +87,17 @@ REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "S
 OBJECT_PREPS = frozenset({"to", "with", "on", "against", "from", "for", "toward", "towards", "into"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"})
 CLAUSE_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"})
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """One-word nouns that name people or bodies: the gazetteer's sector nouns (sectors.tsv and the
+    PETRARCH2 agent nouns), group nouns and titles, and the words of structure.json 'agent_nouns'."""
+    from ..actors import Gazetteer
+
+    gaz = Gazetteer.load()
+    words = {w for w in (*gaz.sectors, *gaz.domestic_groups, *gaz.titles) if " " not in w}
+    return frozenset(words | set(STRUCTURE_WORDS["agent_nouns"]))
 
 
 def without_economic_qualifiers(mentions: Sequence[TokenMention], doc: Doc) -> list[TokenMention]:
@@ -194,6 +206,10 @@ def find_parties(
         # far more often than an empty actor
         parties.actor.append(parties.recipient[0])
         parties.implicit = "actor"
+        subj = subject_of(anchor)[0]
+        # the subject names people or a body ("Ibo elders", "the Umma party"), not a thing ("popularity")
+        parties.unnamed_agent = subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.lower_ in PRONOUNS
+                                                       or subj.lemma_.lower() in agent_nouns())
     # one actor state, however many mentions name it ("students in Egypt": the group and the country)
     if (not parties.recipient and len(set(parties.codes("actor"))) == 1 and event_type in SELF_TARGET_TYPES
             and (event_type in UNDIRECTED_DOMESTIC_TYPES or any(obj != trigger for obj in _children(anchor, OBJECT_DEPS)))):
