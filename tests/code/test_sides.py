@@ -140,3 +140,12 @@ def test_state_made_goods_name_no_party(coder) -> None:  # type: ignore[no-untyp
     events = _events(coder, "Sudan says drones hit Port Sudan",
                      "Iranian-made drones struck a fuel depot in Port Sudan on Tuesday, the Sudanese army said.")
     assert all("IRN" not in e.actor + e.recipient for e in events)
+
+
+@pytest.mark.model
+def test_apostrophe_variants_make_possessives(coder) -> None:  # type: ignore[no-untyped-def]
+    for mark in ("'", "’", "´", "`"):
+        events = _events(coder, "Strikes on Kyiv", f"Ukraine{mark}s air force said Russia fired missiles at Kyiv.")
+        assert any(e.actor == ["RUS"] for e in events), mark
+        texts = [m for e in events for m in e.actor_text + e.recipient_text]
+        assert all("´" not in t and "`" not in t for t in texts)

@@ -49,6 +49,9 @@ except ImportError:  # pragma: no cover - only while the tree is being assembled
 
 EXTRACTOR_VERSION = f"{EVENTS_VERSION}+lexicon-{load_lexicon().version}+{FRAMEWORK_EXTRACTOR_VERSION}"
 PARSE_BATCH = 256
+# acute accents and backticks typed for apostrophes ("Ukraine´s", "Ukraine`s") are read as ’ so that
+# possessives work; one character for one, so offsets into the text stay the same
+APOSTROPHES = str.maketrans({"´": "’", "`": "’"})
 # a document bigger than this is not coded (it would be a dump, not an article)
 MAX_CHARS = 2_000_000
 
@@ -152,7 +155,7 @@ class DocumentCoder:
             pending.error_reason = "over-coding-limit"
             return pending
         try:
-            doc = self.tokenizer(text)
+            doc = self.tokenizer(text.translate(APOSTROPHES))
             spans = split_sentences(doc, text)
             title_end = document.title_span[1] if document.title_span else None
             mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
@@ -165,7 +168,7 @@ class DocumentCoder:
                 if flag:
                     pending.candidates.append(sentence)
                     # re-tokenizing the sentence text costs a quarter of Span.as_doc()
-                    pending.candidate_docs.append(self.tokenizer(sentence.text))
+                    pending.candidate_docs.append(self.tokenizer(sentence.text.translate(APOSTROPHES)))
         except InputError as exc:
             pending.error = exc.message
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
