@@ -229,7 +229,7 @@ class DocumentCoder:
             try:
                 events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
                                        extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology,
-                                       focus=focus)
+                                       focus=focus, history=title_events + body_events)
             except Exception:  # noqa: BLE001 - a rule's bug on one sentence must not lose the document
                 log.exception("coding sentence %d of document %s failed", sentence.index, pending.document.doc_id)
                 continue

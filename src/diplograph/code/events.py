@@ -21,6 +21,7 @@ from .clause_types import retype
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
 from .modality import modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
+from .event_refs import refer_back
 from .sides import ArticleFocus, resolve_sides
 from .structure import (
     PARTY_KINDS,
@@ -156,11 +157,13 @@ def code_sentence(
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
     focus: ArticleFocus | None = None,
+    history: Sequence[Event] = (),
 ) -> list[Event]:
     """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
     actor mentions on that doc's tokens; ``classify`` the event classifier (text -> type
     probabilities), consulted only when no trigger fires; ``focus`` the article's states, which
-    decide a side the sentence leaves unnamed (sides.py)."""
+    decide a side the sentence leaves unnamed (sides.py); ``history`` the article's events so far, which
+    a referring event noun stands for ("condemned the strikes": event_refs.py)."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
     mentions = without_economic_qualifiers(mentions, doc)
@@ -182,6 +185,7 @@ def code_sentence(
             event_type, mode, parties, modality = "REQUEST", None, demand, "asserted"
         if event_type != hit.type and modality in {"planned", "hypothetical", "negated"}:
             modality = "asserted"  # the statement of intent or the refusal is itself the event
+        parties = refer_back(event_type, hit.anchor, parties, index, [*history, *events], lex)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
                             lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
