@@ -21,6 +21,7 @@ from .clause_types import retype
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
 from .modality import modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
+from .brokers import mediated_sides, passive_brokers
 from .event_refs import refer_back
 from .sides import ArticleFocus, resolve_sides
 from .structure import (
@@ -172,6 +173,13 @@ def code_sentence(
         return []
     lemmas = {token_lemma(t) for t in doc}
     lower = sentence.text.lower()  # not doc.text: rebuilt from the tokens on every access
+    brokers = [tm for tm in mentions if tm.kind == "broker"]
+    if parsed:
+        # "talks mediated by Qatar": the broker is no party to the talks' or the deal's events
+        named = passive_brokers(doc, index)
+        if named:
+            brokers += named
+            index = MentionIndex([tm for tm in index.mentions if tm not in named])
     if not parsed:
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
     events: list[Event] = []
@@ -212,14 +220,12 @@ def code_sentence(
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
                 events.append(event)
-    for broker in (tm for tm in mentions if tm.kind == "broker"):
-        # "Qatar-mediated talks", "a US-brokered deal": the broker consults both sides (mode mediate)
-        sides = [tm for tm in index.mentions if tm.kind in PARTY_KINDS and not set(tm.codes) & set(broker.codes)]
-        if sides and len(events) < MAX_EVENTS_PER_SENTENCE:
-            event = build_event("CONSULT", "mediate", (), Parties([broker], sides), "asserted", sentence, index,
-                                lemmas, lower, broker.mention.text, STRICT_CONFIDENCE, extractor, lex, onto, focus,
-                                broker.start)
-            events.append(event)
+    sides = mediated_sides(brokers, index)
+    if brokers and sides and len(events) < MAX_EVENTS_PER_SENTENCE:
+        # "Qatar-mediated talks", "a deal mediated by Belarus": the broker consults both sides (mode mediate)
+        events.append(build_event("CONSULT", "mediate", (), Parties(brokers, sides), "asserted", sentence, index,
+                                  lemmas, lower, brokers[0].mention.text, STRICT_CONFIDENCE, extractor, lex, onto,
+                                  focus, brokers[0].start))
     if not events and hits and LINEAR_BACKOFF:
         # a trigger whose parties the parse does not link: word order, at lower confidence
         hit = hits[0]
