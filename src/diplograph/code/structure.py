@@ -44,6 +44,7 @@ from .mentions import add_new as _add
 from .mentions import children_with as _children
 from .mentions import subtree_ids as _subtree_ids
 from .plover import _read, word_lists
+from .society import clause_tokens, society_target
 
 # names other modules import from here (the parties' data structures and the demand rules live in
 # mentions.py and demands.py)
@@ -189,6 +190,7 @@ def find_parties(
     do clearly better than either (docs/evaluation.md)."""
     index = without_stance_prefixed(index, anchor.doc)
     parties = grammatical_parties(anchor, trigger, index, visit=visit, event_type=event_type)
+    by_order_recipient = False
     # Dropping words resolved by focus to the actor's own state ("massed (its) troops") from the
     # recipient was measured and lost accuracy (same-state targets are common): not done.
     if not parties.actor or not parties.recipient:
@@ -196,6 +198,7 @@ def find_parties(
         if not parties.actor:
             parties.actor = [tm for tm in by_order.actor if tm not in parties.recipient]
         if not parties.recipient:
+            by_order_recipient = True
             sources = _attribution_sources(anchor)
             parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor and tm.start not in sources
                                  and tm.start not in _conjunct_clauses(anchor)]
@@ -210,6 +213,11 @@ def find_parties(
         # the subject names people or a body ("Ibo elders", "the Umma party"), not a thing ("popularity")
         parties.unnamed_agent = subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.lower_ in PRONOUNS
                                                        or subj.lemma_.lower() in agent_nouns())
+    if parties.actor and parties.implicit != "actor" and (not parties.recipient or by_order_recipient
+                                                          or parties.implicit == "recipient"):
+        # "the government freed political prisoners": the actor's own society
+        excluded = _conjunct_clauses(anchor) | _attribution_sources(anchor)
+        parties = society_target(anchor, trigger, parties, index, clause_tokens(anchor, excluded))
     # one actor state, however many mentions name it ("students in Egypt": the group and the country)
     if (not parties.recipient and len(set(parties.codes("actor"))) == 1 and event_type in SELF_TARGET_TYPES
             and (event_type in UNDIRECTED_DOMESTIC_TYPES or any(obj != trigger for obj in _children(anchor, OBJECT_DEPS)))):
