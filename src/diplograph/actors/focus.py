@@ -12,6 +12,11 @@ from diplograph.model import Mention
 
 # mention kinds that make an actor "in focus" (a location such as "in Tokyo" does not)
 FOCUS_KINDS = frozenset({"state", "org", "person", "group"})
+TITLE_WEIGHT = 3.0
+# the document's main pair: the second state named at least this much, and this many times more than
+# the third
+MAIN_PAIR_MIN = 3.0
+MAIN_PAIR_MARGIN = 1.5
 
 
 @dataclass
@@ -35,6 +40,8 @@ class MentionContext:
     group_states: dict[str, str] = field(default_factory=dict)
     # organisations in the order of their last mention ("the Council" is the last one with a council)
     recent_orgs: list[str] = field(default_factory=list)
+    # how much the document so far is about each state (headline mentions count more)
+    weights: dict[str, float] = field(default_factory=dict)
 
     def new_sentence(self, is_title: bool = False) -> None:
         if self.in_title and not is_title:
@@ -47,6 +54,8 @@ class MentionContext:
 
     def add(self, mention: Mention) -> None:
         self.current_sentence.append(mention)
+        if mention.kind in FOCUS_KINDS and len(mention.codes) == 1 and mention.code in self.state_codes:
+            self.weights[mention.code] = self.weights.get(mention.code, 0.0) + (TITLE_WEIGHT if self.in_title else 1.0)
         if mention.kind == "org":
             for code in mention.codes:
                 if code in self.recent_orgs:
@@ -68,7 +77,19 @@ class MentionContext:
         dyad = self.title_codes
         if len(dyad) == 2 and len(combined) < 2 and set(combined) <= set(dyad):
             return dyad[0], dyad[1]
-        return None
+        return self._main_pair(combined)
+
+    def _main_pair(self, nearby: list[str]) -> tuple[str, str] | None:
+        """The two states the document so far is most about, when a third does not rival the second
+        and the nearby text names no state outside them ("both leaders" in a Thai-Cambodian story)."""
+        ranked = sorted(self.weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) < 2 or ranked[1][1] < MAIN_PAIR_MIN:
+            return None
+        if len(ranked) > 2 and ranked[2][1] * MAIN_PAIR_MARGIN > ranked[1][1]:
+            return None
+        pair = (ranked[0][0], ranked[1][0])
+        states = [code for code in nearby if code in self.state_codes]
+        return pair if set(states) <= set(pair) else None
 
     def single_in_focus(self, group: frozenset[str] | None) -> str | None:
         """The one state of ``group`` (None: any state) in focus, when unambiguous: looked for
