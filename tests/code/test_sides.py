@@ -149,3 +149,19 @@ def test_apostrophe_variants_make_possessives(coder) -> None:  # type: ignore[no
         assert any(e.actor == ["RUS"] for e in events), mark
         texts = [m for e in events for m in e.actor_text + e.recipient_text]
         assert all("´" not in t and "`" not in t for t in texts)
+
+
+def test_in_a_story_about_one_state_an_untargeted_crackdown_is_on_its_society() -> None:
+    focus = ArticleFocus({"LBN": 6.0})
+    sides = resolve_sides([_m("LBN", "police")], [], None, [], focus, "COERCE")
+    assert (sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (["LBN"], ["COP"], ["CVL"])
+    # an agreement is not aimed at the state's own society
+    assert resolve_sides([_m("LBN")], [], None, [], focus, "AGREE").recipient == []
+
+
+def test_a_state_on_both_sides_always_carries_sectors() -> None:
+    focus = ArticleFocus({"VEN": 6.0})
+    for event_type in ("AGREE", "SUPPORT", "ASSAULT", "REQUEST"):
+        sides = resolve_sides([_m("VEN")], [_m("VEN", start=9), _m("USA", start=20)], None, [], focus, event_type)
+        for code in set(sides.actor) & set(sides.recipient):
+            assert sides.actor_sectors[sides.actor.index(code)] and sides.recipient_sectors[sides.recipient.index(code)]

@@ -35,6 +35,12 @@ DOMESTIC_AGENTS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY", "CVL", "EDU", "L
 # events whose agent a story may leave unnamed on the target's own soil ("a landmine killed three
 # farmers", "gunmen attacked a village"): the domestic other side acted
 UNNAMED_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# in a story about one state, these acts with no target named are aimed at its own society or
+# government (a domestic event)
+HOME_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "REJECT"})
+# a state named on both sides of these, with no sector to tell its parts apart, is a misreading
+# (in business news: "Venezuela and its bank advisory committee agreed"), not a domestic event
+COOPERATION_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
 # how a state counts towards an article's focus: its headline mentions weigh more
 TITLE_WEIGHT = 3.0
 PLACE_WEIGHT = 0.5
@@ -206,7 +212,7 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
         ca, cr = sector_code(sa, domestic=True), sector_code(sr, domestic=True)
         if ca != cr:
             domestic_codes[code] = (ca, cr)
-        elif code in states and (focus is None or focus.home() == code):
+        elif code in states and (focus is None or focus.home() == code) and event_type not in COOPERATION_TYPES:
             # both named as the state in a story about that state: the government acts on its society
             domestic_codes[code] = (ca, counterpart(ca))
         else:
@@ -224,6 +230,14 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
         if partner is not None:
             r.codes.append(partner)
             r.sectors.append(None)
+        elif focus.home() == a.codes[0] and event_type in HOME_TARGET_TYPES:
+            # a story about one state, an act that names no target: its own society (or government)
+            named = sector_code(a.sectors[0], domestic=True)
+            domestic_codes[a.codes[0]] = (named, counterpart(named))
+            r.codes.append(a.codes[0])
+            r.sectors.append(None)
+    for code in [c for c in r.codes if c in a.codes and c not in domestic_codes]:
+        r.drop(code)  # the invariant: a state on both sides only in a domestic event
     actor_sectors = [domestic_codes[c][0] if c in domestic_codes else sector_code(s, domestic=False)
                      for c, s in zip(a.codes, a.sectors, strict=True)]
     recipient_sectors = [domestic_codes[c][1] if c in domestic_codes else sector_code(s, domestic=False)

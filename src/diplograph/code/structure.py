@@ -209,7 +209,12 @@ def find_parties(
         # far more often than an empty actor
         parties.actor.append(parties.recipient[0])
         parties.implicit = "actor"
-        subj = subject_of(anchor)[0]
+        subj, current = subject_of(anchor)[0], anchor
+        for _ in range(3):  # "they are willing to forgive X": the subject of the predicate's verb
+            if subj is not None or current.dep_ not in {"acomp", "attr", "oprd", "xcomp"}:
+                break
+            current = current.head
+            subj = subject_of(current)[0]
         # the subject names people or a body ("Ibo elders", "the Umma party"), not a thing ("popularity")
         parties.unnamed_agent = subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.lower_ in PRONOUNS
                                                        or subj.lemma_.lower() in agent_nouns())
