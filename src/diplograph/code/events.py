@@ -17,12 +17,12 @@ from collections.abc import Callable, Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from ..model import DateValue, Event, Sentence
+from .brokers import mediated_sides, passive_brokers
 from .clause_types import retype
+from .event_refs import refer_back
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
 from .modality import modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
-from .brokers import mediated_sides, passive_brokers
-from .event_refs import refer_back
 from .sides import ArticleFocus, resolve_sides
 from .structure import (
     PARTY_KINDS,
