@@ -64,32 +64,40 @@ class MentionContext:
         if mention.kind != "place":
             self.seen_codes.update(mention.codes)
 
-    def pair_in_focus(self) -> tuple[str, str] | None:
-        """The two actors the text is talking about, when unambiguous."""
-        current = _codes_in(self.current_sentence, None)
+    def pair_in_focus(self, states_only: bool = False) -> tuple[str, str] | None:
+        """The two actors the text is talking about, when unambiguous (``states_only``: "the two
+        countries" are never an organisation). A local pair that shares nothing with the document's
+        main pair ("talks mediated by Qatar and Turkey, and the two sides agreed" in an
+        Afghanistan-Pakistan story) gives way to the main pair."""
+        local = self._local_pair(self.state_codes if states_only else None)
+        main = self._main_pair()
+        if local is not None and main is not None and not set(local) & set(main):
+            return main
+        return local if local is not None else main
+
+    def _local_pair(self, states: frozenset[str] | None) -> tuple[str, str] | None:
+        current = _codes_in(self.current_sentence, states)
         if len(current) == 2:
             return current[0], current[1]
         if len(current) > 2:
             return None
-        combined = list(dict.fromkeys(current + _codes_in(self.previous_sentence, None)))
+        combined = list(dict.fromkeys(current + _codes_in(self.previous_sentence, states)))
         if len(combined) == 2:
             return combined[0], combined[1]
         dyad = self.title_codes
         if len(dyad) == 2 and len(combined) < 2 and set(combined) <= set(dyad):
             return dyad[0], dyad[1]
-        return self._main_pair(combined)
+        return None
 
-    def _main_pair(self, nearby: list[str]) -> tuple[str, str] | None:
+    def _main_pair(self) -> tuple[str, str] | None:
         """The two states the document so far is most about, when a third does not rival the second
-        and the nearby text names no state outside them ("both leaders" in a Thai-Cambodian story)."""
+        ("both leaders" in a Thai-Cambodian story)."""
         ranked = sorted(self.weights.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) < 2 or ranked[1][1] < MAIN_PAIR_MIN:
             return None
         if len(ranked) > 2 and ranked[2][1] * MAIN_PAIR_MARGIN > ranked[1][1]:
             return None
-        pair = (ranked[0][0], ranked[1][0])
-        states = [code for code in nearby if code in self.state_codes]
-        return pair if set(states) <= set(pair) else None
+        return ranked[0][0], ranked[1][0]
 
     def single_in_focus(self, group: frozenset[str] | None) -> str | None:
         """The one state of ``group`` (None: any state) in focus, when unambiguous: looked for

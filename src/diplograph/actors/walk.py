@@ -42,6 +42,8 @@ DETERMINERS_DEFINITE = frozenset({"the"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
 # codes of transnational armed groups: "<state>'s <group>" is the group's branch in that state
 TRANSNATIONAL_GROUPS = frozenset({"IMG"})
+# "the two countries", "both nations": a pair of states, never an organisation
+STATE_PAIR_WORDS = ("countr", "nation", "government", "state", "neighbo")
 SUBJECT_PRONOUNS = frozenset({"It", "They", "He", "She"})
 ANAPHOR_VERBS = frozenset({"said", "says", "has", "had", "will", "would", "also", "later", "then", "denied", "denies",
                            "accused", "accuses", "rejected", "rejects", "called", "calls", "urged", "urges", "warned",
@@ -375,7 +377,7 @@ class MentionWalk(TitledPersonRules):
                 if start - 1 < self.sent_start or self._lower(start - 1) not in DETERMINERS_DEFINITE:
                     return None
                 first = start - 1
-            pair = self.ctx.pair_in_focus()
+            pair = self.ctx.pair_in_focus(states_only=any(word in phrase for word in STATE_PAIR_WORDS))
             if pair is None:
                 return None
             self._emit(first, end, pair, "group", "pair", sector=focus.sector)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .mentions import PARTY_KINDS, MentionIndex, TokenMention, party_mentions
+from .mentions import PARTY_KINDS, MentionIndex, TokenMention, party_mentions, subtree_ids
 
 # participles whose "by" agent brokers the noun they modify
 BROKER_LEMMAS = frozenset({"mediate", "broker", "facilitate", "host", "sponsor"})
@@ -26,7 +26,10 @@ def passive_brokers(doc: Doc, index: MentionIndex) -> list[TokenMention]:
     return out
 
 
-def mediated_sides(brokers: list[TokenMention], index: MentionIndex) -> list[TokenMention]:
+def mediated_sides(doc: Doc, brokers: list[TokenMention], index: MentionIndex) -> list[TokenMention]:
     """The parties a broker brings together: the sentence's other parties."""
     codes = {code for tm in brokers for code in tm.codes}
-    return [tm for tm in index.mentions if tm.kind in PARTY_KINDS and tm not in brokers and not set(tm.codes) & codes]
+    # "Anwar Ibrahim, the current chair of ASEAN": what hangs off the broker is the broker's own
+    own = {i for tm in brokers if tm.end > tm.start for i in subtree_ids(doc[tm.end - 1])}
+    return [tm for tm in index.mentions if tm.kind in PARTY_KINDS and tm not in brokers and not set(tm.codes) & codes
+            and tm.start not in own]

@@ -220,7 +220,7 @@ def code_sentence(
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
                 events.append(event)
-    sides = mediated_sides(brokers, index)
+    sides = mediated_sides(doc, brokers, index)
     if brokers and sides and len(events) < MAX_EVENTS_PER_SENTENCE:
         # "Qatar-mediated talks", "a deal mediated by Belarus": the broker consults both sides (mode mediate)
         events.append(build_event("CONSULT", "mediate", (), Parties(brokers, sides), "asserted", sentence, index,

@@ -17,6 +17,8 @@ from .plover import _read
 # sectors whose members are society, not the state
 SOCIETY_SECTORS = frozenset({"civilians", "opposition", "education", "labour", "media", "refugees"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+# the state's agents at home: their force is used on their own society
+STATE_HOME_SECTORS = frozenset({"police", "judiciary", "government", "intelligence"})
 
 
 @lru_cache(maxsize=1)
@@ -46,11 +48,13 @@ def _head_object(anchor: Token, trigger: Token) -> Token | None:
 
 
 def society_target(anchor: Token, trigger: Token, parties: Parties, index: MentionIndex,
-                   clause_ids: set[int]) -> Parties:
+                   clause_ids: set[int], event_type: str | None = None) -> Parties:
     """The parties with the actor's own society as target where the object names its people."""
     codes = parties.codes("actor")
     if len(codes) != 1:
         return parties
+    if event_type == "ASSAULT" and not any(tm.mention.sector in STATE_HOME_SECTORS for tm in parties.actor):
+        return parties  # "air strikes killed several civilians": force kills the other side's people
     obj = _head_object(anchor, trigger)
     if obj is None:
         return parties

@@ -222,7 +222,7 @@ def find_parties(
                                                           or parties.implicit == "recipient"):
         # "the government freed political prisoners": the actor's own society
         excluded = _conjunct_clauses(anchor) | _attribution_sources(anchor)
-        parties = society_target(anchor, trigger, parties, index, clause_tokens(anchor, excluded))
+        parties = society_target(anchor, trigger, parties, index, clause_tokens(anchor, excluded), event_type)
     # one actor state, however many mentions name it ("students in Egypt": the group and the country)
     if (not parties.recipient and len(set(parties.codes("actor"))) == 1 and event_type in SELF_TARGET_TYPES
             and (event_type in UNDIRECTED_DOMESTIC_TYPES or any(obj != trigger for obj in _children(anchor, OBJECT_DEPS)))):
