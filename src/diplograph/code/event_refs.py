@@ -67,12 +67,13 @@ def _antecedent(types: tuple[str, ...], history: Sequence[Event], avoid: set[str
     candidates = [e for e in history if (not types or e.event in types) and e.actor and not set(e.actor) & avoid]
     if not candidates:
         return None
-    votes: dict[tuple[str, ...], float] = {}
+    votes: dict[str, float] = {}
     for event in candidates:
-        key = tuple(sorted(event.actor))
-        votes[key] = votes.get(key, 0.0) + (2.0 if event.sentence_index == 0 else 1.0)
-    best = max(votes.values())
-    return next(e for e in reversed(candidates) if votes[tuple(sorted(e.actor))] == best)
+        for code in set(event.actor):
+            votes[code] = votes.get(code, 0.0) + (2.0 if event.sentence_index == 0 else 1.0)
+    score = {id(e): sum(votes[c] for c in set(e.actor)) for e in candidates}
+    best = max(score.values())
+    return next(e for e in reversed(candidates) if score[id(e)] == best)
 
 
 def _mentions(event: Event, side: str, noun: Token, keep_sectors: bool = False) -> list[TokenMention]:
@@ -108,8 +109,8 @@ def refer_back(event_type: str, anchor: Token, parties: Parties, index: MentionI
             antecedent = _antecedent(types, history, actor_codes)
             if antecedent is not None:
                 return Parties(parties.actor, _mentions(antecedent, "actor", noun), None, parties.unnamed_agent)
-    if event_type in ACTING_TYPES and (not parties.actor or parties.implicit == "actor"):
-        subjects = [c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ == "nsubj"]
+    if event_type in ACTING_TYPES and (not parties.actor or parties.implicit == "actor" or parties.by_order):
+        subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
         for noun in subjects:
             types = noun_types(noun, lex)
             if types is None or not _referring(noun, index):

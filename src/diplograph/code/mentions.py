@@ -47,6 +47,8 @@ class Parties:
     # with implicit == "actor": whether the subject names people or a body the gazetteer does not
     # know ("Yoruba leaders"): then the target's own state acted (domestic); else nobody named acted
     unnamed_agent: bool = False
+    # the actor is only the nearest party before the trigger (word order, no grammar)
+    by_order: bool = False
 
     def codes(self, which: str) -> list[str]:
         out: list[str] = []

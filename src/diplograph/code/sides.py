@@ -35,9 +35,13 @@ DOMESTIC_AGENTS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY", "CVL", "EDU", "L
 # events whose agent a story may leave unnamed on the target's own soil ("a landmine killed three
 # farmers", "gunmen attacked a village"): the domestic other side acted
 UNNAMED_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# parts of a state that act at home when the text names no target (rebels, the opposition, police,
+# courts, parties): not companies or the media, whose acts in business news are no events against
+# their government
+HOME_AGENTS = frozenset({"REB", "OPP", "COP", "JUD", "PTY"})
 # in a story about one state, these acts with no target named are aimed at its own society or
 # government (a domestic event)
-HOME_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "REJECT"})
+HOME_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # a state named on both sides of these, with no sector to tell its parts apart, is a misreading
 # (in business news: "Venezuela and its bank advisory committee agreed"), not a domestic event
 COOPERATION_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
@@ -226,8 +230,14 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
                 r.sectors.append(replacement.sector)
     if not r.codes and replacement is None and focus is not None and len(a.codes) == 1 and a.codes[0] in states:
         # the grammar names no other party: the state the article pairs the actor with
+        named_home = sector_code(a.sectors[0], domestic=True)
         partner = focus.partner(a.codes[0])
-        if partner is not None:
+        if a.sectors[0] is not None and named_home in HOME_AGENTS:
+            # rebels, police, protesters, a court: their acts with no target named are at home
+            domestic_codes[a.codes[0]] = (named_home, counterpart(named_home))
+            r.codes.append(a.codes[0])
+            r.sectors.append(None)
+        elif partner is not None:
             r.codes.append(partner)
             r.sectors.append(None)
         elif focus.home() == a.codes[0] and event_type in HOME_TARGET_TYPES:

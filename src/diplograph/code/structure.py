@@ -197,6 +197,7 @@ def find_parties(
         by_order = linear_parties(anchor.doc, trigger.i, index)
         if not parties.actor:
             parties.actor = [tm for tm in by_order.actor if tm not in parties.recipient]
+            parties.by_order = bool(parties.actor)
         if not parties.recipient:
             by_order_recipient = True
             sources = _attribution_sources(anchor)
