@@ -182,6 +182,9 @@ class MentionWalk(TitledPersonRules):
     def _on_actor(self, start: int, end: int, row: FormRow) -> int:
         code = row.code
         kind = self._kind(code)
+        if (start - 2 >= self.sent_start and self.words[start - 1] in ("-", "–")
+                and self._lower(start - 2) in self.gaz.words("compound_prefix")):
+            return end  # "Inter-American Commission", "Pan-African parliament": no party
         compound = self._participle_compound(end)
         if compound == "origin_participle":
             return end + 2  # "Iranian-made drones": the state only qualifies the thing
@@ -451,7 +454,8 @@ class MentionWalk(TitledPersonRules):
             row = self.gaz.resolve(part, self.day) if part in self.m.single_token_forms else None
             after = parts[k + 1].lower() if k + 1 < len(parts) else ""
             compound = next((name for name in PARTICIPLE_LISTS if after in self.gaz.words(name)), None)
-            if row is not None and compound != "origin_participle":
+            prefixed = k > 0 and parts[k - 1].lower() in self.gaz.words("compound_prefix")
+            if row is not None and compound != "origin_participle" and not prefixed:
                 kind = {"territory_participle": "place", "broker_participle": "broker"}.get(
                     compound or "", self._kind(row.code))
                 mention = Mention(start=offset, end=offset + len(part), text=part, codes=(row.code,),

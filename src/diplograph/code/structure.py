@@ -71,6 +71,8 @@ JOINT_PREPS = frozenset({"between", "among", "amongst"})
 VISIT_PREPS = frozenset({"to", "in", "at"})
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until"})
 STATE_AGENTS = frozenset(WORDS["state_agents"])
+# prepositions that name whom an event is addressed to ("talks with", "a request to")
+ADDRESS_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards"})
 SENTENCE_WIDE_TARGET = True
 # light verbs whose subject undergoes the event named by their object ("received aid from X")
 RECEIVING_VERBS = frozenset(WORDS["receiving_verbs"])
@@ -493,7 +495,11 @@ def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: Men
         if head == trigger and head != anchor:
             _noun_modifier_parties(head, index, parties)
         place_preps = VISIT_PREPS if visit else frozenset()
-        for prep, pobj in _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps):
+        preps_here = _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps)
+        addressed = any(prep in ADDRESS_PREPS for prep, _p in preps_here)
+        for prep, pobj in preps_here:
+            if prep == "at" and addressed:
+                continue  # "consultations with the US at the WTO": the venue is no recipient
             if direct and prep in REASON_PREPS:
                 continue  # "blamed Y for the raid in Z": with the target named, "for/over" gives a reason
             if prep == "by":
