@@ -28,6 +28,9 @@ GROUP_ORIGIN = frozenset({"from", "of"})
 MAX_GROUP_MODIFIERS = 2
 # an organisation this close before a group noun owns it ("NATO peacekeeping troops")
 ORG_OWNER_WINDOW = 2
+# a state right before one of these speaks: a group noun in what it reports is not its own
+REPORTING_VERBS = frozenset({"said", "says", "accused", "accuses", "alleged", "alleges", "claimed", "claims",
+                             "charged", "blamed", "blames", "told", "warned", "reported"})
 
 
 @dataclass
@@ -222,8 +225,18 @@ class DomesticRules:
             if self._after_cue(mention.start, cued_end):
                 cued_end = mention.end
                 continue
+            if places and self._speaker(mention):
+                continue  # "Washington said the army had bombed schools": the speaker is not the army's home
             codes.extend(code for code in states if code not in codes)
         return codes, named
+
+    def _speaker(self, mention: Mention) -> bool:
+        """Whether a state mention is the subject of a reporting verb right after it ("Washington
+        said", "Kyiv accused"), with a group noun of the same sentence after it."""
+        j = bisect_left(self.starts, mention.end)
+        if j >= len(self.words) or self.words[j].lower() not in REPORTING_VERBS:
+            return False
+        return any(item.start > j and item.person is None for item in self.pending)
 
     def _after_cue(self, start_char: int, cued_end: int) -> bool:
         """Whether a mention starting at ``start_char`` follows a foreign cue ("talks with",

@@ -348,6 +348,12 @@ def grammatical_parties(
             subject_mentions = party_mentions(subj, index)
             parties.actor = list(giver_mentions)
             parties.recipient = [tm for tm in subject_mentions if tm not in giver_mentions]
+    if not parties.recipient and event_type == "PROTEST":
+        # "rallied to denounce the US strikes": what the purpose clause names is the protest's target
+        for clause in _children(anchor, frozenset({"advcl", "xcomp"})):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                for obj in _children(clause, OBJECT_DEPS):
+                    _add(parties.recipient, [tm for tm in party_mentions(obj, index) if tm not in parties.actor])
     if not parties.recipient and event_type in REPORTED_TARGET_TYPES and anchor == trigger:
         # "demanded that Iraq give ...", "warned that Israel would ...": the target is the clause's subject
         clauses = _children(anchor, frozenset({"ccomp"}))
