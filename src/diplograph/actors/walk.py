@@ -45,6 +45,9 @@ TRANSNATIONAL_GROUPS = frozenset({"IMG"})
 # "the two countries", "both nations": a pair of states, never an organisation
 STATE_PAIR_WORDS = ("countr", "nation", "government", "state", "neighbo")
 SUBJECT_PRONOUNS = frozenset({"It", "They", "He", "She"})
+POSSESSIVE_PRONOUNS = frozenset({"Its", "Their", "His", "Her"})
+# "The group, which controls ...": a descriptor of the armed group or movement named last
+GROUP_DESCRIPTORS = frozenset({"group", "militia", "movement", "militants", "insurgents"})
 ANAPHOR_VERBS = frozenset({"said", "says", "has", "had", "will", "would", "also", "later", "then", "denied", "denies",
                            "accused", "accuses", "rejected", "rejects", "called", "calls", "urged", "urges", "warned",
                            "warns", "vowed", "vows", "agreed", "agrees", "blamed", "blames", "demanded", "demands",
@@ -123,6 +126,10 @@ class MentionWalk(TitledPersonRules):
         self.sent_start, self.sent_end = start, end
         if start + 1 < end and self.words[start] in SUBJECT_PRONOUNS:
             self._anaphor(start)
+        elif start + 1 < end and self.words[start] in POSSESSIVE_PRONOUNS:
+            self._anaphor(start, possessive=True)
+        elif start + 2 < end and self.words[start] == "The" and self._lower(start + 1) in GROUP_DESCRIPTORS:
+            self._group_descriptor(start)
         candidates = self.candidates
         k = bisect_left(candidates, start)
         free = start  # the first token not yet covered by what was handled
@@ -274,22 +281,30 @@ class MentionWalk(TitledPersonRules):
         host = self.gaz.resolve(hit[1].key, self.day)
         return host.code if host is not None and self._kind(host.code) == "state" else None
 
-    def _anaphor(self, i: int) -> None:
+    def _group_descriptor(self, i: int) -> None:
+        """ "The group, which controls the capital, ...": the armed group or movement the document
+        named last (Houthis, Hamas, the RSF)."""
+        referent = next((m for m in reversed(self.mentions) if m.sector == "armed group" or m.via == "group"), None)
+        if referent is not None:
+            self._emit(i, i + 2, referent.codes, "group", "anaphor", sector="armed group")
+
+    def _anaphor(self, i: int, possessive: bool = False) -> None:
         """A sentence that opens with a subject pronoun ("It denied ...", "He said ...") continues
         the previous sentence's subject: the person last named for "He"/"She", the first state,
         organisation or group of the previous sentence for "It"/"They". Only before a verb form
-        that reports or acts ("It denied", "They agreed"), not "It is" or "It was not clear"."""
+        that reports or acts ("It denied", "They agreed"), not "It is" or "It was not clear". A
+        possessive ("Its fighters seized ...") needs no verb."""
         nxt = self._lower(i + 1)
-        if nxt in NOT_ANAPHOR_VERBS or not (nxt.endswith("ed") or nxt in ANAPHOR_VERBS):
+        if not possessive and (nxt in NOT_ANAPHOR_VERBS or not (nxt.endswith("ed") or nxt in ANAPHOR_VERBS)):
             return
         previous = [m for m in self.ctx.previous_sentence if m.kind in ("state", "org", "group", "person")]
-        if self.words[i] in ("He", "She"):
+        if self.words[i] in ("He", "She", "His", "Her"):
             previous = [m for m in previous if m.kind == "person"]
         if not previous:
             return
         referent = previous[0]
         codes = list(referent.codes)
-        if self.words[i] == "They":
+        if self.words[i] in ("They", "Their"):
             # "India and Brazil met. They said ...": the whole coordinated subject
             for before, after in zip(previous, previous[1:], strict=False):
                 if self.text[before.end:after.start].strip(" ,") not in ("and", ""):
