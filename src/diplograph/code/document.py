@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -53,8 +52,6 @@ PARSE_BATCH = 256
 # acute accents and backticks typed for apostrophes ("Ukraine´s", "Ukraine`s") are read as ’ so that
 # possessives work; one character for one, so offsets into the text stay the same
 APOSTROPHES = str.maketrans({"´": "’", "`": "’"})
-# a wire dateline ("KYIV, July 8 (Reuters) - ", "ANKARA — ") is no part of the sentence's grammar
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s+[-—–]+\s+")
 # a document bigger than this is not coded (it would be a dump, not an article)
 MAX_CHARS = 2_000_000
 
@@ -171,7 +168,7 @@ class DocumentCoder:
                 if flag:
                     pending.candidates.append(sentence)
                     # re-tokenizing the sentence text costs a quarter of Span.as_doc()
-                    pending.candidate_docs.append(self.tokenizer(_parse_text(sentence.text)))
+                    pending.candidate_docs.append(self.tokenizer(sentence.text.translate(APOSTROPHES)))
         except InputError as exc:
             pending.error = exc.message
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -257,14 +254,6 @@ class DocumentCoder:
 
 
 # ---------------------------------------------------------------------- helpers
-def _parse_text(text: str) -> str:
-    """A sentence as the parser reads it: apostrophe variants as ’ and a dateline blanked out (one
-    character for one, so that mention offsets stay valid)."""
-    text = text.translate(APOSTROPHES)
-    dateline = DATELINE.match(text)
-    return " " * dateline.end() + text[dateline.end():] if dateline else text
-
-
 def _load_classifier() -> Any:
     try:
         from .classifier import EventClassifier
