@@ -249,7 +249,10 @@ class MentionWalk(TitledPersonRules):
                 if found is not None and found[0] == start - 1 and not any(self.consumed[begin:start]):
                     first, sector_name = begin, self.gaz.sectors[found[1]]
                     break
-        if kind == "state" and (self._locative(start, row) or self._dateline(start, end, row)):
+        via = row.via
+        if kind == "state" and self._dateline(start, end, row):
+            kind, via = "place", "dateline"  # where the report was filed: neither party nor scene
+        elif kind == "state" and self._locative(start, row):
             kind = "place"
         if row.via == "demonym" and kind == "state":
             host = self._host_state(start, end)
@@ -257,7 +260,7 @@ class MentionWalk(TitledPersonRules):
                 # "ethnic Albanians demonstrated in Serbia": where they live is decided at the sentence end
                 return self._reserve(PendingMention(first, end, sector_name, places_count=True, nation=code))
             code = host or code
-        self._emit(first, end, (code,), kind, row.via, sector=sector_name)
+        self._emit(first, end, (code,), kind, via, sector=sector_name)
         return end
 
     def _ethnic_marked(self, start: int) -> bool:

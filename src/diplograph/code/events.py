@@ -167,7 +167,8 @@ def code_sentence(
     a referring event noun stands for ("condemned the strikes": event_refs.py)."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
-    mentions = without_economic_qualifiers(mentions, doc)
+    # a dateline ("KYIV, July 8 (Reuters) -") is where the report was filed, not where events happen
+    mentions = without_economic_qualifiers([tm for tm in mentions if tm.mention.via != "dateline"], doc)
     index = without_stance_prefixed(MentionIndex(mentions), doc)
     if not any(tm.kind in PARTY_KINDS for tm in mentions):
         return []

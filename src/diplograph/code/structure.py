@@ -129,6 +129,7 @@ def subject_of(verb: Token, max_climb: int = 4) -> tuple[Token | None, bool, Tok
     for _ in range(max_climb):
         subj = _children(current, SUBJECT_DEPS)
         if subj:
+            # two subjects are a misparse (a dateline read as one): the one nearest the verb
             return subj[0], False, current
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
