@@ -32,6 +32,7 @@ from .structure import (
     demand_clauses,
     find_parties,
     linear_parties,
+    quoted_threat,
     stated_demand,
     without_economic_qualifiers,
     without_stance_prefixed,
@@ -195,6 +196,8 @@ def code_sentence(
         if event_type != hit.type and modality in {"planned", "hypothetical", "negated"}:
             modality = "asserted"  # the statement of intent or the refusal is itself the event
         parties = refer_back(event_type, hit.anchor, parties, index, [*history, *events], lex)
+        if event_type == "THREATEN":
+            parties = quoted_threat(hit.anchor, parties, index)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
                             lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))

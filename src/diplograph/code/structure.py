@@ -50,7 +50,7 @@ from .society import clause_tokens, society_target
 # mentions.py and demands.py)
 __all__ = ["DEMAND_MODALS", "DEMAND_VERBS", "PARTY_KINDS", "STATE_AGENTS", "MentionIndex", "Parties",
            "TokenMention", "demand_clauses", "without_economic_qualifiers", "without_stance_prefixed", "demand_cue_forms", "find_parties", "linear_parties",
-           "np_core", "party_mentions", "stated_demand", "subject_of"]
+           "np_core", "party_mentions", "quoted_threat", "stated_demand", "subject_of"]
 
 WORDS = word_lists()
 STRUCTURE_WORDS = _read("structure.json")
@@ -234,6 +234,24 @@ def find_parties(
         # domestic: it takes the actor's state
         parties.recipient.append(parties.actor[0])
         parties.implicit = "recipient"
+    return parties
+
+
+def quoted_threat(anchor: Token, parties: Parties, index: MentionIndex) -> Parties:
+    """ "'America and Britain will pay for this,' a Houthi official said": a threat reported from
+    a speaker of another side is the speaker's threat against the clause's subject."""
+    if not parties.actor or parties.recipient:
+        return parties
+    reported = False
+    tok = anchor
+    while tok.head != tok:
+        reported = reported or tok.dep_ == "ccomp"
+        tok = tok.head
+        if reported and tok.pos_ == "VERB" and tok.lemma_.lower() in ATTRIBUTION_VERBS:
+            speakers = [tm for subj in _children(tok, SUBJECT_DEPS) for tm in party_mentions(subj, index)]
+            if speakers and not set(parties.codes("actor")) & {c for tm in speakers for c in tm.codes}:
+                return Parties(speakers, list(parties.actor), None, parties.unnamed_agent)
+            break
     return parties
 
 
