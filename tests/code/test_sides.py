@@ -165,3 +165,29 @@ def test_a_state_on_both_sides_always_carries_sectors() -> None:
         sides = resolve_sides([_m("VEN")], [_m("VEN", start=9), _m("USA", start=20)], None, [], focus, event_type)
         for code in set(sides.actor) & set(sides.recipient):
             assert sides.actor_sectors[sides.actor.index(code)] and sides.recipient_sectors[sides.recipient.index(code)]
+
+
+@pytest.mark.model
+def test_a_reaction_to_an_event_noun_targets_that_event_s_actor(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "Sweden and Finland agree on joint patrols",
+                     "Sweden and Finland agreed on Tuesday to hold joint naval patrols in the Baltic. "
+                     "Norway welcomed the agreement.")
+    welcome = [e for e in events if e.actor == ["NOR"]]
+    assert welcome and set(welcome[0].recipient) == {"SWE", "FIN"}
+
+
+@pytest.mark.model
+def test_political_prisoners_freed_at_home_are_a_domestic_event(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "Belarus frees prisoners ahead of talks with Washington",
+                     "Belarus's government freed 14 political prisoners on Thursday and put them on a bus "
+                     "to Lithuania.")
+    freed = next(e for e in events if e.event == "RETREAT" and e.sentence_index == 1)
+    assert (freed.actor, freed.recipient) == (["BLR"], ["BLR"]) and freed.recipient_sectors[0] is not None
+
+
+@pytest.mark.model
+def test_a_quoted_threat_is_the_speaker_s(coder) -> None:  # type: ignore[no-untyped-def]
+    events = _events(coder, "Militants vow revenge",
+                     '"Israel will pay for this attack," a Hezbollah commander said on Sunday.')
+    threat = next(e for e in events if e.event == "THREATEN")
+    assert (threat.actor, threat.recipient) == (["LBN"], ["ISR"])
