@@ -35,6 +35,8 @@ DOMESTIC_AGENTS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY", "CVL", "EDU", "L
 # events whose agent a story may leave unnamed on the target's own soil ("a landmine killed three
 # farmers", "gunmen attacked a village"): the domestic other side acted
 UNNAMED_AGENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# the state's security forces are one side: "Chinese police and armed forces" is no domestic event
+SECURITY_FORCES = frozenset({"MIL", "COP", "SPY"})
 # parts of a state that act at home when the text names no target (rebels, the opposition, police,
 # courts, parties): not companies or the media, whose acts in business news are no events against
 # their government
@@ -82,6 +84,14 @@ def sector_code(sector: str | None, *, domestic: bool) -> str | None:
         return "GOV" if domestic else None
     foreign, home = sector_table().get(sector, (None, "GOV"))
     return home if domestic else foreign
+
+
+def acting_sector(sector: str | None, event_type: str) -> str:
+    """The acting side's code in a domestic event: protest is society's ("Chile's protests" are
+    CVL against the government), every other act of the state as a whole is the government's."""
+    if sector is None and event_type == "PROTEST":
+        return "CVL"
+    return sector_code(sector, domestic=True) or "GOV"
 
 
 def counterpart(code: str | None) -> str:
@@ -196,7 +206,7 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
         sr = r.sectors[r.codes.index(code)]
         if implicit is not None:
             decided = _implicit_side(code, sa if implicit == "recipient" else sr, implicit, focus, states,
-                                     event_type if not unnamed_agent else "", unnamed_agent)
+                                     event_type, unnamed_agent)
             if decided is None:
                 r.drop(code)
                 continue
@@ -213,8 +223,8 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
                 k = a.codes.index(code)
                 a.codes[k], a.sectors[k] = decided, None
             continue
-        ca, cr = sector_code(sa, domestic=True), sector_code(sr, domestic=True)
-        if ca != cr:
+        ca, cr = acting_sector(sa, event_type), sector_code(sr, domestic=True)
+        if ca != cr and not {ca, cr} <= SECURITY_FORCES:
             domestic_codes[code] = (ca, cr)
         elif code in states and (focus is None or focus.home() == code) and event_type not in COOPERATION_TYPES:
             # both named as the state in a story about that state: the government acts on its society
@@ -230,7 +240,7 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
                 r.sectors.append(replacement.sector)
     if not r.codes and replacement is None and focus is not None and len(a.codes) == 1 and a.codes[0] in states:
         # the grammar names no other party: the state the article pairs the actor with
-        named_home = sector_code(a.sectors[0], domestic=True)
+        named_home = acting_sector(a.sectors[0], event_type)
         partner = focus.partner(a.codes[0])
         if a.sectors[0] is not None and named_home in HOME_AGENTS:
             # rebels, police, protesters, a court: their acts with no target named are at home
@@ -242,7 +252,7 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
             r.sectors.append(None)
         elif focus.home() == a.codes[0] and event_type in HOME_TARGET_TYPES:
             # a story about one state, an act that names no target: its own society (or government)
-            named = sector_code(a.sectors[0], domestic=True)
+            named = acting_sector(a.sectors[0], event_type)
             domestic_codes[a.codes[0]] = (named, counterpart(named))
             r.codes.append(a.codes[0])
             r.sectors.append(None)
@@ -263,7 +273,7 @@ def _implicit_side(code: str, named_sector: str | None, implicit: str, focus: Ar
     nothing (None)."""
     if code not in states:
         return None  # an organisation is not its own target
-    named = sector_code(named_sector, domestic=True)
+    named = acting_sector(named_sector, event_type) if implicit == "recipient" else sector_code(named_sector, domestic=True)
     domestic = named_sector is not None and named in DOMESTIC_AGENTS
     partner = None if domestic or focus is None else focus.partner(code)
     if partner is not None:
