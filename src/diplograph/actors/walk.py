@@ -237,7 +237,10 @@ class MentionWalk(TitledPersonRules):
             sector = None  # "Kyiv children's hospital": a derived agent noun after a city, or a possessor
         if sector is not None and kind == "state":
             sector_end, sector_key = sector
-            self._emit(start, sector_end, (code,), kind, row.via, sector=self.gaz.sectors[sector_key])
+            sector_name = self.gaz.sectors[sector_key]
+            if row.sector == "armed group" and sector_name in ("military", "government", "armed group"):
+                sector_name = row.sector  # "Houthi military spokesman": the group's own forces and officials
+            self._emit(start, sector_end, (code,), kind, row.via, sector=sector_name)
             self.ctx.group_states.setdefault(sector_key, code)
             return sector_end
         # "the army of Vietnam", "the foreign ministry of Japan"
