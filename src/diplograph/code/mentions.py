@@ -49,6 +49,9 @@ class Parties:
     unnamed_agent: bool = False
     # the actor is only the nearest party before the trigger (word order, no grammar)
     by_order: bool = False
+    # the sector of the people the event is done to when the text names no state for them ("killed
+    # several civilians"): given to a target the article's focus supplies
+    target_sector: str | None = None
 
     def codes(self, which: str) -> list[str]:
         out: list[str] = []

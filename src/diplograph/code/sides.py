@@ -190,7 +190,7 @@ class Sides:
 
 def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implicit: str | None,
                   others: Sequence[Mention], focus: ArticleFocus | None, event_type: str = "",
-                  unnamed_agent: bool = True) -> Sides:
+                  unnamed_agent: bool = True, target_sector: str | None = None) -> Sides:
     """Codes and sectors of both sides. ``implicit`` names the side the parse filled from the other
     ("actor"/"recipient") when the text named only one; ``others`` are the sentence's other party
     mentions, nearest to the trigger first."""
@@ -218,7 +218,7 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
                 r.drop(code)
                 if decided not in r.codes and decided not in a.codes:
                     r.codes.append(decided)
-                    r.sectors.append(None)
+                    r.sectors.append(target_sector)
             else:
                 k = a.codes.index(code)
                 a.codes[k], a.sectors[k] = decided, None
@@ -249,7 +249,7 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
             r.sectors.append(None)
         elif partner is not None:
             r.codes.append(partner)
-            r.sectors.append(None)
+            r.sectors.append(target_sector)
         elif focus.home() == a.codes[0] and event_type in HOME_TARGET_TYPES:
             # a story about one state, an act that names no target: its own society (or government)
             named = acting_sector(a.sectors[0], event_type)

@@ -53,14 +53,17 @@ def society_target(anchor: Token, trigger: Token, parties: Parties, index: Menti
     codes = parties.codes("actor")
     if len(codes) != 1:
         return parties
-    if event_type == "ASSAULT" and not any(tm.mention.sector in STATE_HOME_SECTORS for tm in parties.actor):
-        return parties  # "air strikes killed several civilians": force kills the other side's people
     obj = _head_object(anchor, trigger)
     if obj is None:
         return parties
     sector = society_nouns().get(obj.lower_) or society_nouns().get((obj.lemma_ or "").lower())
     if sector is None or index.in_tokens(np_core(obj)):
         return parties  # not people, or people of a named state ("Ukrainian prisoners")
+    if event_type == "ASSAULT" and not any(tm.mention.sector in STATE_HOME_SECTORS for tm in parties.actor):
+        # "air strikes killed several civilians": force kills the other side's people; whoever the
+        # target state turns out to be, these are its civilians
+        parties.target_sector = sector
+        return parties
     actor_code = codes[0]
     others = [tm for tm in index.in_tokens(clause_ids) if tm.kind in PARTY_KINDS and actor_code not in tm.codes]
     if others:
