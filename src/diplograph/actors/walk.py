@@ -45,6 +45,8 @@ TRANSNATIONAL_GROUPS = frozenset({"IMG"})
 # "the two countries", "both nations": a pair of states, never an organisation
 STATE_PAIR_WORDS = ("countr", "nation", "government", "state", "neighbo")
 SUBJECT_PRONOUNS = frozenset({"It", "They", "He", "She"})
+# how far into the previous sentence (tokens) its subject may start for a pronoun to continue it
+ANAPHOR_WINDOW = 6
 POSSESSIVE_PRONOUNS = frozenset({"Its", "Their", "His", "Her"})
 # "The group, which controls ...": a descriptor of the armed group or movement named last
 GROUP_DESCRIPTORS = frozenset({"group", "militia", "movement", "militants", "insurgents"})
@@ -80,6 +82,7 @@ class MentionWalk(TitledPersonRules):
         self.consumed = bytearray(len(doc) + 1)
         self.sent_start = 0
         self.sent_end = 0
+        self.previous_start = 0
         self.pending: list[PendingMention] = []
 
     # --------------------------------------------------------------------------- helpers
@@ -123,7 +126,7 @@ class MentionWalk(TitledPersonRules):
 
     # --------------------------------------------------------------------------- the walk
     def sentence(self, start: int, end: int) -> None:
-        self.sent_start, self.sent_end = start, end
+        self.previous_start, self.sent_start, self.sent_end = self.sent_start, start, end
         if start + 1 < end and self.words[start] in SUBJECT_PRONOUNS:
             self._anaphor(start)
         elif start + 1 < end and self.words[start] in POSSESSIVE_PRONOUNS:
@@ -303,7 +306,13 @@ class MentionWalk(TitledPersonRules):
         nxt = self._lower(i + 1)
         if not possessive and (nxt in NOT_ANAPHOR_VERBS or not (nxt.endswith("ed") or nxt in ANAPHOR_VERBS)):
             return
+        # the previous sentence's subject stands at its start ("Russia's defence ministry said ..."); a
+        # first mention further in is not what the pronoun continues ("The Eastern Theater Command
+        # said ... around Taiwan": no mention for "It")
+        opening = self.starts[min(self.previous_start + ANAPHOR_WINDOW, len(self.starts) - 1)]
         previous = [m for m in self.ctx.previous_sentence if m.kind in ("state", "org", "group", "person")]
+        if previous and previous[0].start > opening:
+            return
         if self.words[i] in ("He", "She", "His", "Her"):
             previous = [m for m in previous if m.kind == "person"]
         if not previous:
