@@ -141,6 +141,17 @@ class Event:
     actor_text: list[str] = field(default_factory=list)
     recipient_text: list[str] = field(default_factory=list)
     extractor: str = ""
+    # parallel to actor/recipient: the CAMEO agent code of the part of the state that acts (GOV,
+    # MIL, COP, JUD, ...; docs/actors.md "Sectors"), None where the state or organisation acts as
+    # a whole
+    actor_sectors: list[str | None] = field(default_factory=list)
+    recipient_sectors: list[str | None] = field(default_factory=list)
+
+    def sectors_of(self, which: str) -> list[str | None]:
+        """``actor_sectors``/``recipient_sectors`` padded to the codes (None where not given)."""
+        codes = self.actor if which == "actor" else self.recipient
+        given = self.actor_sectors if which == "actor" else self.recipient_sectors
+        return [given[i] if i < len(given) else None for i in range(len(codes))]
 
     def to_record(self) -> dict[str, object]:
         """The contract's event fields (DESIGN.md), plus the crosswalk columns."""
@@ -148,6 +159,8 @@ class Event:
             "sentence": self.sentence,
             "actor": list(self.actor),
             "recipient": list(self.recipient),
+            "actor_sectors": self.sectors_of("actor"),
+            "recipient_sectors": self.sectors_of("recipient"),
             "event": self.event,
             "mode": self.mode,
             "contexts": list(self.contexts),

@@ -119,3 +119,20 @@ def test_relations_give_state_and_event_counts(filled: Store) -> None:
     dated = [r for r in pair_history("CHN", "PHL")["rows"] if r["date"] <= "2024-01-01"]
     assert rows[("CHN", "PHL")]["tier"] == (dated[-1]["tier"] if dated else None)
     assert rows[("CHN", "PHL")]["conflict_events"] == 2
+
+
+def test_sectors_travel_to_every_event_export(store: Store, add_article, tmp_path) -> None:
+    crackdown = event("COERCE", ["GEO"], ["GEO"], "2024-11-29", sentence="Georgian police detained protesters.")
+    crackdown.actor_sectors, crackdown.recipient_sectors = ["COP"], ["CVL"]
+    strike = event("ASSAULT", ["THA"], ["KHM"], "2025-07-24", sentence="Thai jets struck Cambodian positions.")
+    strike.actor_sectors, strike.recipient_sectors = ["MIL"], [None]
+    add_article("Georgian police detained protesters. Thai jets struck Cambodian positions.", "2025-07-25", [],
+                [crackdown, strike])
+    rows = {r["event"]: r for r in (json.loads(line) for line in _export(store, "events", "jsonl", tmp_path).splitlines())}
+    assert (rows["COERCE"]["actor_sectors"], rows["COERCE"]["recipient_sectors"]) == (["COP"], ["CVL"])
+    assert (rows["ASSAULT"]["actor_sectors"], rows["ASSAULT"]["recipient_sectors"]) == (["MIL"], [None])
+    csv_rows = {r["event"]: r for r in csv.DictReader(io.StringIO(_export(store, "events", "csv", tmp_path)))}
+    assert "COP" in csv_rows["COERCE"]["actor_sectors"]
+    gdelt = {r["PloverEvent"]: r for r in records_for(store, "gdelt")}
+    assert (gdelt["COERCE"]["Actor1Type1Code"], gdelt["COERCE"]["Actor2Type1Code"]) == ("COP", "CVL")
+    assert (gdelt["ASSAULT"]["Actor1Type1Code"], gdelt["ASSAULT"]["Actor2Type1Code"]) == ("MIL", None)

@@ -170,6 +170,11 @@ class Gazetteer:
         self.leaders: list[Leader] = []
         self.focus_phrases: dict[str, FocusPhrase] = {}
         self.groups: dict[str, frozenset[str]] = {}
+        # organ ("council", "board", lower case) -> the organisations that have it
+        self.organs: dict[str, frozenset[str]] = {}
+        # sector nouns that come from agents.tsv (used after state names and demonyms only)
+        self.agent_phrases: frozenset[str] = frozenset()
+        self.capitalised_organs: frozenset[str] = frozenset()
         self.context_words: dict[str, frozenset[str]] = {}
         self._lower_index: dict[str, list[str]] = {}
 
@@ -256,6 +261,11 @@ class Gazetteer:
             if context:
                 self.context_blockers[form] = tuple(_split(context))
         self.sectors = {phrase.lower(): sector for phrase, sector in _rows("sectors.tsv")}
+        # the PETRARCH2 agent nouns (agents.tsv, derived; MIT) where sectors.tsv has none of its own
+        own = set(self.sectors)
+        for phrase, sector in _rows("agents.tsv"):
+            self.sectors.setdefault(phrase.lower(), sector)
+        self.agent_phrases = frozenset(set(self.sectors) - own)
         title_rows = list(_rows("titles.tsv"))
         self.titles = {row[0].lower(): (row[1], row[2] or None) for row in title_rows}
         self.office_titles = frozenset(row[0].lower() for row in title_rows if len(row) > 3 and row[3] == "1")
@@ -269,6 +279,14 @@ class Gazetteer:
         for phrase, kind, group, sector in _rows("focus_phrases.tsv"):
             self.focus_phrases[phrase.lower()] = FocusPhrase(kind, group, sector or None)
         self.groups = {group: frozenset(codes.split()) for group, codes in _rows("groups.tsv")}
+        organs: dict[str, set[str]] = {}
+        capitalised: set[str] = set()
+        for organ, code in _rows("organs.tsv"):
+            organs.setdefault(organ.lower(), set()).add(code)
+            if organ[:1].isupper():
+                capitalised.add(organ.lower())  # "the Council", not a city's "council"
+        self.organs = {organ: frozenset(codes) for organ, codes in organs.items()}
+        self.capitalised_organs = frozenset(capitalised)
         lists: dict[str, set[str]] = {}
         for name, word in _rows("context_words.tsv"):
             lists.setdefault(name, set()).add(word.lower())

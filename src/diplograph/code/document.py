@@ -30,6 +30,7 @@ from ..nlp.sentences import SentenceSpan, split_sentences
 from ..read.plain import field_type_problem, not_an_object
 from .events import EVENTS_VERSION, code_sentence
 from .plover import load_lexicon, load_ontology
+from .sides import ArticleFocus
 from .structure import TokenMention, demand_cue_forms
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ except ImportError:  # pragma: no cover - only while the tree is being assembled
 
 EXTRACTOR_VERSION = f"{EVENTS_VERSION}+lexicon-{load_lexicon().version}+{FRAMEWORK_EXTRACTOR_VERSION}"
 PARSE_BATCH = 256
+# acute accents and backticks typed for apostrophes ("Ukraine´s", "Ukraine`s") are read as ’ so that
+# possessives work; one character for one, so offsets into the text stay the same
+APOSTROPHES = str.maketrans({"´": "’", "`": "’"})
 # a document bigger than this is not coded (it would be a dump, not an article)
 MAX_CHARS = 2_000_000
 
@@ -150,7 +154,7 @@ class DocumentCoder:
             pending.error_reason = "over-coding-limit"
             return pending
         try:
-            doc = self.tokenizer(text)
+            doc = self.tokenizer(text.translate(APOSTROPHES))
             spans = split_sentences(doc, text)
             title_end = document.title_span[1] if document.title_span else None
             mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
@@ -163,7 +167,7 @@ class DocumentCoder:
                 if flag:
                     pending.candidates.append(sentence)
                     # re-tokenizing the sentence text costs a quarter of Span.as_doc()
-                    pending.candidate_docs.append(self.tokenizer(sentence.text))
+                    pending.candidate_docs.append(self.tokenizer(sentence.text.translate(APOSTROPHES)))
         except InputError as exc:
             pending.error = exc.message
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -217,11 +221,14 @@ class DocumentCoder:
         title_events: list[Event] = []
         body_events: list[Event] = []
         classify = self._classify_one if self.use_classifier else None
+        title_end = pending.document.title_span[1] if pending.document.title_span else None
+        focus = ArticleFocus.of(pending.mentions, title_end)
         for sentence, sdoc in zip(pending.candidates, parsed, strict=True):
             token_mentions = _token_mentions(sdoc, sentence)
             try:
                 events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
-                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology)
+                                       extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology,
+                                       focus=focus, history=title_events + body_events)
             except Exception:  # noqa: BLE001 - a rule's bug on one sentence must not lose the document
                 log.exception("coding sentence %d of document %s failed", sentence.index, pending.document.doc_id)
                 continue

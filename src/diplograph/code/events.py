@@ -17,10 +17,13 @@ from collections.abc import Callable, Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from ..model import DateValue, Event, Sentence
+from .brokers import mediated_sides, passive_brokers
 from .clause_types import retype
+from .event_refs import refer_back
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
 from .modality import modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
+from .sides import ArticleFocus, resolve_sides
 from .structure import (
     PARTY_KINDS,
     MentionIndex,
@@ -29,8 +32,10 @@ from .structure import (
     demand_clauses,
     find_parties,
     linear_parties,
+    quoted_threat,
     stated_demand,
     without_economic_qualifiers,
+    without_stance_prefixed,
 )
 from .triggers import TriggerHit, find_triggers, select_triggers, token_lemma
 
@@ -39,7 +44,9 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 
 # 2: clause-level intent/refusal/ultimatum rules, stated demands without a trigger word, no self-
 # consultation, economic qualifiers are no parties (with lexicon version 2)
-EVENTS_VERSION = "events-2"
+# 3: sectors (actor_sectors/recipient_sectors), no false self-events, the article's focus decides
+# a side the text leaves unnamed (sides.py)
+EVENTS_VERSION = "events-3"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
@@ -104,11 +111,16 @@ def build_event(
     extractor: str,
     lex: Lexicon,
     ontology: Ontology,
+    focus: ArticleFocus | None = None,
+    anchor_i: int = 0,
 ) -> Event:
-    actor = parties.codes("actor")
-    recipient = parties.codes("recipient")
-    if len(actor) >= 2:
-        recipient = [c for c in recipient if c not in actor]
+    used = parties.actor + parties.recipient
+    others = sorted((tm for tm in index.mentions if tm.kind in PARTY_KINDS and tm not in used),
+                    key=lambda tm: (tm.start < anchor_i, abs(tm.start - anchor_i)))
+    sides = resolve_sides([tm.mention for tm in parties.actor], [tm.mention for tm in parties.recipient],
+                          parties.implicit, [tm.mention for tm in others], focus, hit_type,
+                          parties.unnamed_agent or parties.implicit != "actor", parties.target_sector)
+    actor, recipient = sides.actor, sides.recipient
     mode = _mode(hit_type, mode, lemmas, parties, index, lex, ontology)
     root, goldstein, quad = ontology.crosswalk(hit_type, mode)
     return Event(
@@ -131,6 +143,8 @@ def build_event(
         actor_text=[tm.mention.text for tm in parties.actor],
         recipient_text=[tm.mention.text for tm in parties.recipient],
         extractor=extractor,
+        actor_sectors=sides.actor_sectors,
+        recipient_sectors=sides.recipient_sectors,
     )
 
 
@@ -144,18 +158,30 @@ def code_sentence(
     extractor: str = EVENTS_VERSION,
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
+    focus: ArticleFocus | None = None,
+    history: Sequence[Event] = (),
 ) -> list[Event]:
     """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
     actor mentions on that doc's tokens; ``classify`` the event classifier (text -> type
-    probabilities), consulted only when no trigger fires."""
+    probabilities), consulted only when no trigger fires; ``focus`` the article's states, which
+    decide a side the sentence leaves unnamed (sides.py); ``history`` the article's events so far, which
+    a referring event noun stands for ("condemned the strikes": event_refs.py)."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
-    mentions = without_economic_qualifiers(mentions, doc)
-    index = MentionIndex(mentions)
+    # a dateline ("KYIV, July 8 (Reuters) -") is where the report was filed, not where events happen
+    mentions = without_economic_qualifiers([tm for tm in mentions if tm.mention.via != "dateline"], doc)
+    index = without_stance_prefixed(MentionIndex(mentions), doc)
     if not any(tm.kind in PARTY_KINDS for tm in mentions):
         return []
     lemmas = {token_lemma(t) for t in doc}
     lower = sentence.text.lower()  # not doc.text: rebuilt from the tokens on every access
+    brokers = [tm for tm in mentions if tm.kind == "broker"]
+    if parsed:
+        # "talks mediated by Qatar": the broker is no party to the talks' or the deal's events
+        named = passive_brokers(doc, index)
+        if named:
+            brokers += named
+            index = MentionIndex([tm for tm in index.mentions if tm not in named])
     if not parsed:
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
     events: list[Event] = []
@@ -169,8 +195,11 @@ def code_sentence(
             event_type, mode, parties, modality = "REQUEST", None, demand, "asserted"
         if event_type != hit.type and modality in {"planned", "hypothetical", "negated"}:
             modality = "asserted"  # the statement of intent or the refusal is itself the event
+        parties = refer_back(event_type, hit.anchor, parties, index, [*history, *events], lex)
+        if event_type == "THREATEN":
+            parties = quoted_threat(hit.anchor, parties, index)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
-                            lower, hit.entry.text, confidence, extractor, lex, onto)
+                            lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
         if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
             seen.add(key)
@@ -190,11 +219,17 @@ def code_sentence(
         # a demand whose demanded action is no trigger word ("Russia said Sudan must return ...")
         if not any(hit.anchor.i in _subtree_ids(clause) for hit in hits):
             event = build_event("REQUEST", None, (), parties, "asserted", sentence, index, lemmas, lower,
-                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto)
+                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto, focus, clause.i)
             key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
                 events.append(event)
+    sides = mediated_sides(doc, brokers, index)
+    if brokers and sides and len(events) < MAX_EVENTS_PER_SENTENCE:
+        # "Qatar-mediated talks", "a deal mediated by Belarus": the broker consults both sides (mode mediate)
+        events.append(build_event("CONSULT", "mediate", (), Parties(brokers, sides), "asserted", sentence, index,
+                                  lemmas, lower, brokers[0].mention.text, STRICT_CONFIDENCE, extractor, lex, onto,
+                                  focus, brokers[0].start))
     if not events and hits and LINEAR_BACKOFF:
         # a trigger whose parties the parse does not link: word order, at lower confidence
         hit = hits[0]
@@ -202,7 +237,7 @@ def code_sentence(
         if parties.actor or parties.recipient:
             emit(hit, parties, LINEAR_CONFIDENCE)
     if not events and classify is not None:
-        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto)
+        events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto, focus)
     return events
 
 
@@ -212,7 +247,7 @@ def _subtree_ids(tok: Token) -> set[int]:
 
 def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[str, float]], doc: Doc,
                      index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str, extractor: str,
-                     lex: Lexicon, onto: Ontology) -> list[Event]:
+                     lex: Lexicon, onto: Ontology, focus: ArticleFocus | None = None) -> list[Event]:
     """Where no trigger fired at all (strict or relaxed pass), the classifier's type, if it is
     sure enough, with the parties of the main verb. Measured (docs/evaluation.md): letting the
     classifier reorder or override lexicon types lost accuracy, so it only fills in."""
@@ -229,7 +264,7 @@ def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[s
         return []
     modality = modality_of(root_tok, root_tok, lower)
     return [build_event(best_type, None, (), parties, modality, sentence, index, lemmas, lower, "", round(best_p, 3),
-                        extractor, lex, onto)]
+                        extractor, lex, onto, focus, root_tok.i)]
 
 
 def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str,

@@ -121,7 +121,11 @@ def gdelt_records(store: Store, *, modalities: tuple[str, ...] = ("asserted",)) 
                     "Year": day // 10000 if day else None,
                     "DatePrecision": fact.date_precision,
                     "Actor1Code": actor, "Actor1Name": actor_name(actor) if actor else None,
+                    # GDELT's agent type: the CAMEO sector code (GOV, MIL, COP, ...), empty when the
+                    # whole state acts
+                    "Actor1Type1Code": fact.sector_of(actor, "actor") if actor else None,
                     "Actor2Code": recipient, "Actor2Name": actor_name(recipient) if recipient else None,
+                    "Actor2Type1Code": fact.sector_of(recipient, "recipient") if recipient else None,
                     "IsRootEvent": 1,
                     "EventCode": fact.cameo_root, "EventBaseCode": fact.cameo_root, "EventRootCode": fact.cameo_root,
                     "QuadClass": fact.quad_class, "GoldsteinScale": fact.goldstein,

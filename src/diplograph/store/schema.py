@@ -102,6 +102,10 @@ events = Table(
     Column("sentence", Text, nullable=False),
     Column("actor", String(128), nullable=False, default=""),  # space-separated codes
     Column("recipient", String(128), nullable=False, default=""),
+    # space-separated CAMEO agent codes parallel to actor/recipient, "-" where the whole state acts
+    # (migration 0005); NULL on rows coded before sectors existed
+    Column("actor_sectors", String(128)),
+    Column("recipient_sectors", String(128)),
     Column("event", String(16), nullable=False),
     Column("mode", String(32)),
     Column("contexts", String(256), nullable=False, default=""),  # space-separated

@@ -41,6 +41,23 @@ def split_codes(value: str | None) -> list[str]:
     return value.split() if value else []
 
 
+NO_SECTOR = "-"
+
+
+def sector_codes(sectors: Iterable[str | None]) -> str:
+    """Sectors parallel to an event side's codes as stored: space-separated, "-" for none."""
+    return " ".join(sector or NO_SECTOR for sector in sectors)
+
+
+def split_sectors(value: str | None, count: int) -> list[str | None]:
+    """The stored sectors of an event side as a list parallel to its ``count`` codes (all None on
+    rows coded before sectors existed, or when the stored list does not fit the codes)."""
+    parts = value.split() if value else []
+    if len(parts) != count:
+        return [None] * count
+    return [None if part == NO_SECTOR else part for part in parts]
+
+
 WRITE_ATTEMPTS = 4
 _TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
 
@@ -74,6 +91,8 @@ def event_row(doc_id: str, event: Event, extractor: str) -> dict[str, Any]:
         "sentence": event.sentence,
         "actor": _codes(event.actor),
         "recipient": _codes(event.recipient),
+        "actor_sectors": sector_codes(event.sectors_of("actor")),
+        "recipient_sectors": sector_codes(event.sectors_of("recipient")),
         "event": event.event,
         "mode": event.mode,
         "contexts": _codes(event.contexts),
@@ -144,6 +163,8 @@ def event_record(row: Any) -> dict[str, Any]:
         "sentence": row["sentence"],
         "actor": split_codes(row["actor"]),
         "recipient": split_codes(row["recipient"]),
+        "actor_sectors": split_sectors(row["actor_sectors"], len(split_codes(row["actor"]))),
+        "recipient_sectors": split_sectors(row["recipient_sectors"], len(split_codes(row["recipient"]))),
         "event": row["event"],
         "mode": row["mode"],
         "contexts": split_codes(row["contexts"]),
