@@ -23,6 +23,8 @@ demo: install
 	$(BIN)/diplograph ingest examples/news --db $(DEMO_DB)
 	@echo; echo "== Vietnam's partners as of 2023-11-30 =="
 	$(BIN)/diplograph partners VNM --as-of 2023-11-30 --db $(DEMO_DB)
+	@echo; echo "== China's partners on the top rung of its ladder as of 2023-11-30 =="
+	$(BIN)/diplograph partners CHN --as-of 2023-11-30 --rung 1 --db $(DEMO_DB)
 	@echo; echo "== Japan-Vietnam timeline =="
 	$(BIN)/diplograph timeline JPN VNM --db $(DEMO_DB)
 	@echo; echo "== Check: Japan joins China, US, India as top-tier partners of Vietnam =="
@@ -41,6 +43,7 @@ lint: install
 
 test: install
 	$(BIN)/ruff check src tests bench tools
+	$(BIN)/diplograph reference check
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 bench: install

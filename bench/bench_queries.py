@@ -1,7 +1,7 @@
 """Query latency over HTTP against a warm `diplograph serve`, on SQLite and PostgreSQL.
 
     PYTHONPATH=src .venv/bin/python bench/bench_queries.py [--events 1000000] [--frameworks 100000]
-        [--backends sqlite,postgresql] [--repeat 20] [--keep-sqlite FILE]
+        [--backends sqlite,postgresql] [--repeat 20] [--keep-sqlite FILE] [--endpoints changes,facts]
 
 For each backend: a database of ``--events`` synthetic events (with their parties, one document
 per 10 events) and ``--frameworks`` framework observations (bench/synth.py: bulk inserts, COPY on
@@ -12,7 +12,12 @@ over all the timed requests of an endpoint. PostgreSQL is a throwaway cluster on
 the tests start it: tests/postgres.py); it is skipped when PostgreSQL is not installed.
 
 Targets (issue 7): p95 under 50 ms for partners, 100 ms for a pair timeline and 200 ms for an
-events search, at 1M events on both backends."""
+events search, at 1M events on both backends; (issue 17) p95 under 500 ms for the first page of
+/api/changes over two years, and no page of any endpoint over 256 KB: every variant's pages are
+followed through their cursors (up to ``PAGES_FOLLOWED`` pages) and the largest is reported.
+
+``--endpoints`` measures some endpoints only; their figures then go to a section of their own in
+docs/benchmarks.md (``queries-SOME``), leaving the full run's section as it was."""
 
 from __future__ import annotations
 
@@ -35,7 +40,9 @@ from synth import populate_database
 
 sys.path.insert(0, str(ROOT / "tests"))
 
-TARGETS_MS = {"partners": 50, "timeline": 100, "events search": 200}
+TARGETS_MS = {"partners": 50, "timeline": 100, "events search": 200, "changes (2 years)": 500, "facts": 200}
+MAX_PAGE_BYTES = 256 * 1024
+PAGES_FOLLOWED = 5
 QUERIES: dict[str, list[str]] = {
     "partners": [f"/api/countries/{c}/partners?as_of=2023-11-30" for c in ("VNM", "USA", "CHN", "DEU", "KEN")],
     "timeline": [f"/api/pairs/{a}/{b}/timeline" for a, b in (("JPN", "VNM"), ("USA", "CHN"), ("DEU", "FRA"),
@@ -48,7 +55,11 @@ QUERIES: dict[str, list[str]] = {
         "/api/events?party=KEN&modality=planned&limit=50",
         "/api/events?q=maritime&limit=50",
     ],
+    "changes (2 years)": [f"/api/changes?since={a}-01-01&until={a + 1}-12-31" for a in (2016, 2018, 2020, 2022)],
+    "facts": ["/api/facts?limit=50", "/api/facts?actor=USA&limit=50", "/api/facts?actor=CHN&limit=50",
+              "/api/facts?a=USA&b=CHN&limit=50"],
 }
+SHORT_NAMES = {"events search": "events", "changes (2 years)": "changes"}
 
 
 def _free_port() -> int:
@@ -89,15 +100,35 @@ def serve(db: str) -> Iterator[str]:
             proc.kill()
 
 
-def measure(base: str, repeat: int, budget_s: float = 60.0) -> dict[str, dict[str, Any]]:
+def largest_page(client: Any, path: str) -> tuple[int, str]:
+    """The largest of the first ``PAGES_FOLLOWED`` pages of ``path`` (following next_cursor) and
+    which page it was."""
+    largest, which, url = 0, path, path
+    for number in range(1, PAGES_FOLLOWED + 1):
+        response = client.get(url)
+        response.raise_for_status()
+        if len(response.content) > largest:
+            largest, which = len(response.content), f"{path} (page {number})"
+        cursor = response.json().get("next_cursor")
+        if not cursor:
+            break
+        url = f"{path}{'&' if '?' in path else '?'}cursor={cursor}"
+    return largest, which
+
+
+def measure(base: str, repeat: int, budget_s: float = 60.0,
+            endpoints: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """Per endpoint: one warm-up call per variant, then up to ``repeat`` rounds over its variants,
     fewer when the endpoint has used up ``budget_s`` (a slow endpoint must not hold the run up for
-    an hour: its figures then come from fewer requests, which the table shows)."""
+    an hour: its figures then come from fewer requests, which the table shows); and the largest
+    page of any of its variants."""
     import httpx
 
     results: dict[str, dict[str, Any]] = {}
     with httpx.Client(base_url=base, timeout=120) as client:
         for endpoint, paths in QUERIES.items():
+            if endpoints is not None and endpoint not in endpoints:
+                continue
             warm: list[float] = []
             sizes: list[int] = []
             for path in paths:  # warm-up: first call of each variant
@@ -107,6 +138,8 @@ def measure(base: str, repeat: int, budget_s: float = 60.0) -> dict[str, dict[st
                 if response.status_code != 200:
                     raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:300]}")
                 sizes.append(len(response.content))
+            pages = [largest_page(client, path) for path in paths]
+            biggest = max(pages)
             timings: list[float] = []
             slowest: tuple[float, str] = (0.0, "")
             began = time.perf_counter()
@@ -126,6 +159,8 @@ def measure(base: str, repeat: int, budget_s: float = 60.0) -> dict[str, dict[st
                 "first": max(warm),
                 "requests": len(timings),
                 "bytes": int(statistics.mean(sizes)),
+                "largest": biggest[0],
+                "largest_page": biggest[1],
                 "slowest": slowest[1],
             }
     return results
@@ -143,7 +178,7 @@ def postgres_database() -> Iterator[str | None]:
 
 
 def run_backend(backend: str, events: int, frameworks: int, repeat: int, keep_sqlite: Path | None,
-                budget_s: float) -> dict[str, Any]:
+                budget_s: float, endpoints: list[str] | None = None) -> dict[str, Any]:
     with contextlib.ExitStack() as stack:
         if backend == "sqlite":
             if keep_sqlite is not None:
@@ -163,7 +198,7 @@ def run_backend(backend: str, events: int, frameworks: int, repeat: int, keep_sq
                  if fresh else "reused")
         print(f"{backend}: database ready ({state})", flush=True)
         base = stack.enter_context(serve(db))
-        results = measure(base, repeat, budget_s)
+        results = measure(base, repeat, budget_s, endpoints)
         return {"steps": steps, "results": results}
 
 
@@ -179,14 +214,18 @@ def main() -> None:
                         help="stop repeating an endpoint's requests after this long (slow endpoints)")
     parser.add_argument("--keep-sqlite", type=Path, help="build the SQLite database here once and reuse it")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
+    parser.add_argument("--endpoints", help="comma-separated short names of the endpoints to measure "
+                        f"({', '.join(SHORT_NAMES.get(e, e) for e in QUERIES)}; default: all)")
     args = parser.parse_args()
+    by_short = {SHORT_NAMES.get(e, e): e for e in QUERIES}
+    endpoints = None if not args.endpoints else [by_short[name.strip()] for name in args.endpoints.split(",")]
 
     where = machine()  # the load average before this run's own work
     rows = []
     builds = []
     for backend in args.backends.split(","):
         outcome = run_backend(backend.strip(), args.events, args.frameworks, args.repeat, args.keep_sqlite,
-                              args.budget_seconds)
+                              args.budget_seconds, endpoints)
         if outcome.get("steps"):
             steps = outcome["steps"]
             builds.append(f"{backend}: bulk fill {steps['fill']:.0f} s, then the facts and as-of states of "
@@ -194,15 +233,21 @@ def main() -> None:
         for endpoint, r in outcome.get("results", {}).items():
             target = TARGETS_MS[endpoint]
             verdict = "yes" if r["p95"] < target else "**no**"
-            line = (f"{backend:10s} {endpoint:14s} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  "
-                    f"(target {target} ms: {verdict}; first call {r['first']:.0f} ms; {r['requests']} requests)")
+            fits = "yes" if r["largest"] <= MAX_PAGE_BYTES else "**no**"
+            line = (f"{backend:10s} {endpoint:18s} p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  "
+                    f"(target {target} ms: {verdict}; first call {r['first']:.0f} ms; {r['requests']} requests; "
+                    f"largest page {r['largest']:,} bytes: {r['largest_page']})")
             print(line, flush=True)
             rows.append([backend, endpoint, f"{r['p50']:.1f}", f"{r['p95']:.1f}", f"< {target}", verdict,
-                         f"{r['first']:.0f}", r["bytes"], f"`{r['slowest']}`"])
+                         f"{r['first']:.0f}", f"{r['bytes']:,}", f"{r['largest']:,}", fits, f"`{r['slowest']}`"])
     if args.no_doc or not rows:
         return
-    variants = "\n".join(f"- {endpoint}: " + ", ".join(f"`{p}`" for p in paths) for endpoint, paths in QUERIES.items())
-    body = f"""## Query latency over HTTP (`bench/bench_queries.py`)
+    measured = [e for e in QUERIES if endpoints is None or e in endpoints]
+    variants = "\n".join(f"- {endpoint}: " + ", ".join(f"`{p}`" for p in QUERIES[endpoint]) for endpoint in measured)
+    name = "queries" if endpoints is None else "queries-" + "-".join(SHORT_NAMES.get(e, e) for e in measured)
+    title = "Query latency over HTTP" if endpoints is None else f"Query latency over HTTP: {', '.join(measured)}"
+    command = "" if endpoints is None else f" `--endpoints {args.endpoints}`"
+    body = f"""## {title} (`bench/bench_queries.py`{command})
 
 Measured {today()} on {where}.
 
@@ -210,13 +255,18 @@ A warm `diplograph serve` over {args.events:,} synthetic events (with {2 * args.
 {args.events // 10:,} documents) and {args.frameworks:,} framework observations plus the reference table;
 {args.repeat} timed requests per query variant after one warm-up call each (keep-alive HTTP client on the same
 machine; an endpoint stops repeating after {args.budget_seconds:.0f} s, so a slow one has fewer requests). Building
-the databases: {"; ".join(builds) or "reused"}. Query variants (a timeline request is its first page, 200 items):
+the databases: {"; ".join(builds) or "reused"}. Query variants (a timeline request is its first page, 200 items;
+a changes request its first page, 100 entries; a facts request 50 facts):
 {variants}
 
+"Largest page": the largest answer among the first {PAGES_FOLLOWED} pages of every variant (following
+`next_cursor`), against the limit of {MAX_PAGE_BYTES // 1024} KB a page. No other work ran on the
+database while it was measured (a concurrent ingest would slow every request down).
+
 {table(["backend", "endpoint", "p50 ms", "p95 ms", "target p95", "met", "first call ms", "mean bytes",
-        "slowest variant"], rows)}
+        "largest page bytes", "≤ 256 KB", "slowest variant"], rows)}
 """
-    write_section("queries", body)
+    write_section(name, body)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,26 @@ def test_recode_replaces_outdated_observations_only(tmp_path: Path) -> None:
     assert recode(options).recoded == 0
     assert recode(options, everything=True).recoded == 3
     assert sorted((e["doc_id"], e["event"], e["sentence"]) for e in store.iter_events()) == before
+
+
+def test_recode_refreshes_sectors_of_events_coded_before_them(tmp_path: Path) -> None:
+    db = str(tmp_path / "sectors.sqlite")
+    records = tmp_path / "records.jsonl"
+    records.write_text(json.dumps({
+        "id": "own-1", "title": "Police detain protesters in Tbilisi", "published": "2024-11-30",
+        "text": "Georgian police detained dozens of protesters in Tbilisi on Friday. "
+                "Thai troops shelled Cambodian positions on Thursday."}) + "\n", encoding="utf-8")
+    options = load_options(db=db, jobs=1)
+    ingest([str(records)], options, load_reference=False)
+    store = Store(db)
+    coded = {(e["sentence"], e["event"]): (e["actor_sectors"], e["recipient_sectors"]) for e in store.iter_events()}
+    assert ("COP" in {s for a, _ in coded.values() for s in a}
+            and "MIL" in {s for a, _ in coded.values() for s in a}), coded
+    with store.engine.begin() as c:
+        # rows as the coder before sectors (events-2, migration 0004) left them
+        c.execute(update(documents).values(extractor="events-2+lexicon-2+frameworks-1"))
+        c.execute(update(events).values(actor_sectors=None, recipient_sectors=None))
+    assert all(set(e["actor_sectors"] + e["recipient_sectors"]) <= {None} for e in store.iter_events())
+    assert recode(options).recoded == 1
+    assert {(e["sentence"], e["event"]): (e["actor_sectors"], e["recipient_sectors"])
+            for e in store.iter_events()} == coded

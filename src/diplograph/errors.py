@@ -65,6 +65,15 @@ class FetchError(InputError):
         super().__init__(message, reason=reason, detail=detail)
 
 
+class UnsupportedURLError(InputError):
+    """A URL whose scheme diplograph does not read (only http and https are)."""
+
+    code = "unsupported_url_scheme"
+
+    def __init__(self, message: str, *, detail: str | None = None) -> None:
+        super().__init__(message, reason="unsupported-url", detail=detail)
+
+
 class NotFoundError(DiplographError):
     """A country, pair, document or record that does not exist."""
 

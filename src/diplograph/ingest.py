@@ -7,9 +7,7 @@ one transaction, so a run killed half-way resumes cleanly)."""
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import logging
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +17,7 @@ from .errors import DiplographError, InputError
 from .model import Analysis, Document, Rejected
 from .settings import Options
 from .store import Store
+from .workers import StopRequest, run_parallel, until_stopped
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +36,13 @@ class IngestReport:
     reference_rows: int = 0
     events: int = 0
     frameworks: int = 0
+    # fields of kept records that could not be read (a publication date that is not a clear date)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    # the documents counted in ``uncoded``: {"input", "doc_id", "reason", "detail"}
+    uncoded_documents: list[dict[str, str]] = field(default_factory=list)
+    # why the run stopped before its inputs were all read ("SIGTERM", "SIGINT"); None: it finished
+    interrupted: str | None = None
+    _uncoded_ids: set[str] = field(default_factory=set, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,7 +50,10 @@ class IngestReport:
             "stored": self.stored,
             "duplicates": self.duplicates,
             "uncoded": self.uncoded,
+            "uncoded_documents": list(self.uncoded_documents),
+            "interrupted": self.interrupted,
             "rejected": list(self.rejected),
+            "warnings": list(self.warnings),
             "reference_rows": self.reference_rows,
             "events": self.events,
             "frameworks": self.frameworks,
@@ -53,6 +62,28 @@ class IngestReport:
     @property
     def rejected_by_reason(self) -> dict[str, int]:
         return dict(Counter(r["reason"] for r in self.rejected))
+
+    @property
+    def warnings_by_reason(self) -> dict[str, int]:
+        return dict(Counter(w["reason"] for w in self.warnings))
+
+    @property
+    def uncoded_by_reason(self) -> dict[str, int]:
+        return dict(Counter(u["reason"] for u in self.uncoded_documents))
+
+    def note_document(self, outcome: Outcome) -> None:
+        """Count a document outcome's warnings, and the document itself when it is stored without
+        being coded (once per text and run)."""
+        document = outcome.document
+        assert document is not None
+        self.warnings.extend(document.warnings)
+        reason = uncoded_reason(outcome)
+        if reason is None or document.doc_id in self._uncoded_ids:
+            return
+        self._uncoded_ids.add(document.doc_id)
+        self.uncoded += 1
+        self.uncoded_documents.append({"input": document.input, "doc_id": document.doc_id,
+                                       "reason": reason[0], "detail": reason[1]})
 
 
 @dataclass
@@ -67,6 +98,17 @@ class Outcome:
 
 
 ProgressCallback = Callable[[str, IngestReport], None]
+
+
+def uncoded_reason(outcome: Outcome) -> tuple[str, str] | None:
+    """Why a document outcome leaves its document uncoded ((reason, detail)), or None."""
+    if outcome.document is None or outcome.already_coded:
+        return None
+    if outcome.analysis is None:
+        return "coding-failed", outcome.error or "the coder gave no result"
+    if outcome.analysis.not_coded:
+        return outcome.analysis.not_coded, outcome.analysis.not_coded_detail
+    return None
 
 
 class RecordProcessor:
@@ -105,7 +147,8 @@ class RecordProcessor:
                 outcome.already_coded = True
             elif document.language not in (None, "en"):
                 # coding is English-only for now: stored, with its language, and no observations
-                outcome.analysis = Analysis(extractor=self.extractor)
+                outcome.analysis = Analysis(extractor=self.extractor, not_coded="not-english",
+                                            not_coded_detail=f"language {document.language}: coding is English-only")
             else:
                 to_code.append((len(outcomes) - 1, document))
         if to_code:
@@ -150,33 +193,22 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _run_parallel(chunks: Iterator[list[Any]], options: Options, jobs: int) -> Iterator[list[Outcome]]:
-    """Process chunks on ``jobs`` worker processes with a bounded number in flight (memory stays
-    flat however large the input)."""
-    context = multiprocessing.get_context("fork")
-    with cf.ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options,)) as pool:
-        pending: set[cf.Future[list[Outcome]]] = set()
-        max_in_flight = jobs * 3
-        for chunk in chunks:
-            pending.add(pool.submit(_process_chunk, chunk))
-            if len(pending) >= max_in_flight:
-                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
-        for future in cf.as_completed(pending):
-            yield future.result()
-
-
 def ingest(
     inputs: Sequence[str],
     options: Options,
     *,
     load_reference: bool | None = None,
     progress: ProgressCallback | None = None,
+    stop: StopRequest | None = None,
 ) -> IngestReport:
-    """Read, clean, code and store ``inputs`` into ``options.db``; return the run's account."""
-    from .read import iter_records
+    """Read, clean, code and store ``inputs`` into ``options.db``; return the run's account.
 
+    ``stop`` (set by a signal handler) ends the run early and cleanly: no new record is taken,
+    the worker processes are ended, what was stored stays stored (each chunk is one transaction)
+    and the report says ``interrupted``; a re-run stores the rest, without duplicates."""
+    from .read import check_inputs_exist, iter_records
+
+    check_inputs_exist(inputs)  # before the database is created or the reference table loaded
     report = IngestReport()
     store = Store(options.db)
     run_id = store.start_run("ingest " + " ".join(inputs))
@@ -189,11 +221,14 @@ def ingest(
         jobs = options.effective_jobs
         if jobs <= 1:
             processor = RecordProcessor(options)
-            results: Iterable[list[Outcome]] = map(processor.process, _chunks(records, CHUNK_SIZE))
+            results: Iterable[list[Outcome]] = map(processor.process,
+                                                   until_stopped(_chunks(records, CHUNK_SIZE), stop))
         else:
             store.engine.dispose()  # no connection may cross the fork
-            results = _run_parallel(_chunks(records, CHUNK_SIZE), options, jobs)
-        store_outcomes(store, results, report, progress)
+            results = run_parallel(_process_chunk, _chunks(records, CHUNK_SIZE), jobs,
+                                   initializer=_init_worker, initargs=(options,), stop=stop)
+        store_outcomes(store, results, report, progress, rebuild=lambda: not stop)
+        report.interrupted = stop.reason if stop else None
     except DiplographError:
         raise
     finally:
@@ -203,14 +238,16 @@ def ingest(
 
 
 def store_outcomes(store: Store, chunks: Iterable[list[Outcome]], report: IngestReport,
-                   progress: ProgressCallback | None = None) -> None:
+                   progress: ProgressCallback | None = None, rebuild: Callable[[], bool] | None = None) -> None:
     """Store every chunk of outcomes (one transaction each), then rebuild the facts of the pairs
-    they changed: the tail every engine and `load` share."""
+    they changed: the tail every engine and `load` share. ``rebuild`` returning False skips the
+    rebuild (a stopped run ends at once; readers rebuild what is stale on first use)."""
     for outcomes in chunks:
         _account(store, outcomes, report)
         if progress is not None:
             progress("documents", report)
-    rebuild_stale_facts(store)
+    if rebuild is None or rebuild():
+        rebuild_stale_facts(store)
 
 
 def rebuild_stale_facts(store: Store) -> None:
@@ -237,10 +274,9 @@ def _account(store: Store, outcomes: list[Outcome], report: IngestReport) -> Non
             report.rejected.append({"input": rejected.input, "reason": rejected.reason, "detail": rejected.detail})
             continue
         assert outcome.document is not None
+        report.note_document(outcome)
         analysis = None if outcome.already_coded else outcome.analysis
         to_write.append((outcome.document, analysis))
-        if analysis is None and not outcome.already_coded:
-            report.uncoded += 1
     for (_, analysis), result in zip(to_write, store.write_documents(to_write), strict=True):
         if result.stored:
             report.stored += 1

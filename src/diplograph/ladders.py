@@ -181,30 +181,67 @@ def ladder(country: str) -> list[str]:
     return [r.tier for r in _rungs(country)]
 
 
+def ladder_rungs(country: str) -> list[dict[str, Any]]:
+    """The country's ladder as records, top first: ``{"rung": 1, "tier": "CSP", "labels": [...]}``
+    (``labels`` empty where the rung holds every label of its tier)."""
+    return [{"rung": i, "tier": r.tier, "labels": list(r.labels)} for i, r in enumerate(_rungs(country), start=1)]
+
+
+def default_ladder() -> list[str]:
+    """The ranked tiers of a country without its own ladder, top first."""
+    return [r.tier for r in _rules().default]
+
+
 def top_tier(country: str) -> str:
     """The tier of the top rung: what 'top-tier partner' and 'highest level' name."""
     return _rungs(country)[0].tier
 
 
+_QUALIFIER = re.compile(r"\s(?:for|in|towards?|of|on|with|featuring)\s")
+
+
+def _label_cores(norm: str) -> list[str]:
+    """The label, then the label cut before each trailing qualifier, longest first: 'strategic
+    partnership of cooperation featuring ever-lasting friendship' -> itself, 'strategic
+    partnership of cooperation', 'strategic partnership'. The longest one a ladder lists ranks it."""
+    cuts = [m.start() for m in _QUALIFIER.finditer(norm)]
+    return [norm, *(norm[:cut] for cut in reversed(cuts))]
+
+
 @lru_cache(maxsize=65536)
 def tier_rank(country: str, tier: str, label: str | None = None) -> int:
     """The rung index (0 = top) of a tier, narrowed by the label where the country ranks labels.
-    Tiers the ladder does not rank get len(ladder) (below every rung), so an 'upgrade'
-    comparison (lower is higher) still works."""
+    A label the ladder does not list takes the rung of its tier that lists no labels, else the
+    lowest rung of its tier (an unknown wording never climbs above the rungs its tier is known
+    to hold), except that an unlisted OTHER label has no rung: OTHER gathers unlike labels
+    (China's all-weather and its bare 'cooperative' ones). A layered label ('community with a
+    shared future') is no rung of its own either. Tiers the ladder does not rank get
+    len(ladder) (below every rung), so an 'upgrade' comparison (lower is higher) still works."""
     rungs = _rungs(country)
     if label:
         norm = normalize_label(label)
-        for i, rung in enumerate(rungs):
-            if norm in rung.labels:
-                return i
-        core = re.split(r"\s(?:for|in|towards?|on|with)\s", norm, maxsplit=1)[0]
-        for i, rung in enumerate(rungs):
-            if core in rung.labels:
-                return i
-    for i, rung in enumerate(rungs):
-        if rung.tier == tier:
-            return i
-    return len(rungs)
+        for candidate in _label_cores(norm):
+            for i, rung in enumerate(rungs):
+                if candidate in rung.labels:
+                    return i
+        if is_layered(norm):
+            return len(rungs)
+    of_tier = [i for i, rung in enumerate(rungs) if rung.tier == tier]
+    unlisted = [i for i in of_tier if not rungs[i].labels]
+    if unlisted:
+        return unlisted[0]
+    if not of_tier or tier == "OTHER":  # OTHER gathers unlike labels: an unlisted one has no rung
+        return len(rungs)
+    return of_tier[-1]
+
+
+def rung(country: str, tier: str | None, label: str | None = None) -> int | None:
+    """The position (1 = top) of a tier and label on ``country``'s ladder, or None when the
+    ladder does not rank it (OTHER on the default ladder, a layered label)."""
+    if not tier:
+        return None
+    rank = tier_rank(country, tier, label)
+    return rank + 1 if rank < len(_rungs(country)) else None
 
 
 def ladder_countries() -> list[str]:

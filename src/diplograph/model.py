@@ -77,6 +77,8 @@ class Document:
     removed: list[str] = field(default_factory=list)
     # where the title sits in ``text`` (char offsets), when the text starts with it
     title_span: tuple[int, int] | None = None
+    # record fields that could not be read: {"input", "field", "value", "reason", "detail"}
+    warnings: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,17 @@ class Event:
     actor_text: list[str] = field(default_factory=list)
     recipient_text: list[str] = field(default_factory=list)
     extractor: str = ""
+    # parallel to actor/recipient: the CAMEO agent code of the part of the state that acts (GOV,
+    # MIL, COP, JUD, ...; docs/actors.md "Sectors"), None where the state or organisation acts as
+    # a whole
+    actor_sectors: list[str | None] = field(default_factory=list)
+    recipient_sectors: list[str | None] = field(default_factory=list)
+
+    def sectors_of(self, which: str) -> list[str | None]:
+        """``actor_sectors``/``recipient_sectors`` padded to the codes (None where not given)."""
+        codes = self.actor if which == "actor" else self.recipient
+        given = self.actor_sectors if which == "actor" else self.recipient_sectors
+        return [given[i] if i < len(given) else None for i in range(len(codes))]
 
     def to_record(self) -> dict[str, object]:
         """The contract's event fields (DESIGN.md), plus the crosswalk columns."""
@@ -149,6 +162,8 @@ class Event:
             "sentence": self.sentence,
             "actor": list(self.actor),
             "recipient": list(self.recipient),
+            "actor_sectors": self.sectors_of("actor"),
+            "recipient_sectors": self.sectors_of("recipient"),
             "event": self.event,
             "mode": self.mode,
             "contexts": list(self.contexts),
@@ -214,6 +229,10 @@ class Analysis:
     sentences_total: int = 0
     sentences_parsed: int = 0
     extractor: str = ""
+    # set when the document was not coded: a short reason ("over-coding-limit", "not-english",
+    # "coding-failed") and a sentence; the ingest report lists such documents
+    not_coded: str | None = None
+    not_coded_detail: str = ""
 
 
 @dataclass(frozen=True)

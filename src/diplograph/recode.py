@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .ingest import rebuild_stale_facts
@@ -41,22 +41,30 @@ def stored_documents(store: Store, *, outdated_from: str | None) -> Iterator[Doc
         )
 
 
-def recode(options: Options, *, everything: bool = False) -> RecodeReport:
-    """Replace the observations of every document coded by another extractor version (or of all)."""
+def recode(options: Options, *, everything: bool = False,
+           progress: Callable[[int, int], None] | None = None) -> RecodeReport:
+    """Replace the observations of every document coded by another extractor version (or of all);
+    ``progress(done, total)`` after each document, total being the documents to re-code."""
     from .code.document import EXTRACTOR_VERSION, DocumentCoder
 
     report = RecodeReport()
     store = Store(options.db, create=False)
     try:
         report.documents = store.counts()["documents"]
+        outdated_from = None if everything else EXTRACTOR_VERSION
+        total = store.count_recodable(outdated_from=outdated_from) if progress is not None else 0
+        if progress is not None:
+            progress(0, total)
         coder = DocumentCoder(options)
-        documents = stored_documents(store, outdated_from=None if everything else EXTRACTOR_VERSION)
+        documents = stored_documents(store, outdated_from=outdated_from)
         english = (d for d in documents if d.language in (None, "en"))
         for document, analysis in coder.analyze_many(english):
             store.replace_analysis(document.doc_id, analysis)
             report.recoded += 1
             report.events += len(analysis.events)
             report.frameworks += len(analysis.frameworks)
+            if progress is not None:
+                progress(report.recoded, max(total, report.recoded))
         rebuild_stale_facts(store)
     finally:
         store.close()

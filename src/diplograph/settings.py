@@ -103,5 +103,7 @@ def load_options(**overrides: Any) -> Options:
         env = os.environ.get(ENV_PREFIX + key.upper())
         if env is not None:
             values[key] = _convert(key, env)
-    options = Options(**values)
-    return options.replace(**overrides)
+    options = Options(**values).replace(**overrides)
+    if options.jobs < 0:
+        raise ConfigError(f"jobs must be 0 (one worker per core) or more, not {options.jobs}")
+    return options

@@ -42,6 +42,11 @@ def test_humanitarian_organisations_are_actors(find) -> None:  # type: ignore[no
     assert [(m.codes, m.kind) for m in found if m.kind == "org"] == [(("ICRC",), "org"), (("UNHCR",), "org")]
 
 
+def test_transnational_armed_groups_and_ngos_have_their_codes(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Amnesty International said Islamic State fighters attacked the town.")
+    assert [m.codes for m in found if m.kind == "org"] == [("NGO",), ("IMG",)]
+
+
 def test_the_security_council_is_the_un_but_a_national_one_is_not(find) -> None:  # type: ignore[no-untyped-def]
     found = find("The Security Council demanded that Iraq admit the inspectors.")
     assert [(m.text, m.codes) for m in found if m.kind == "org"] == [("Security Council", ("UN",))]

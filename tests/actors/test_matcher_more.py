@@ -22,9 +22,12 @@ def test_seats_with_diacritics_and_apostrophes(find) -> None:  # type: ignore[no
 
 
 def test_non_state_groups_are_coded_to_their_state(find) -> None:  # type: ignore[no-untyped-def]
-    found = find("Hamas and Hezbollah fighters clashed as the Taliban watched.")
+    found = find("Hamas and Hezbollah fighters clashed as the Taliban watched.", published=dt.date(2019, 5, 1))
     assert [(m.codes, m.sector) for m in found] == [
         (("PSE",), "armed group"), (("LBN",), "armed group"), (("AFG",), "armed group")]
+    # the Taliban govern Afghanistan since 2021-08-15
+    assert [(m.codes, m.sector) for m in find("The Taliban said.", published=dt.date(2023, 11, 28))] == [
+        (("AFG",), "government")]
 
 
 def test_misspelled_state_names(find) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,18 @@ def test_partner_tier_filter(client) -> None:  # type: ignore[no-untyped-def]
     assert body["partners"] and {row["tier"] for row in body["partners"]} == {"SP"}
 
 
+def test_partners_carry_their_rung_on_the_country_ladder(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/countries/CHN/partners", params={"as_of": "2023-11-30", "evidence": "false"}).json()
+    assert body["own_ladder"] and body["ladder"][0]["rung"] == 1 and body["ladder"][0]["tier"] == "OTHER"
+    rungs = [row["rung"] if row["rung"] is not None else 99 for row in body["partners"]]
+    assert rungs == sorted(rungs) and rungs[0] == 1
+    top = client.get("/api/countries/China/partners", params={"as_of": "2023-11-30", "rung": 1}).json()
+    assert [r["partner"] for r in top["partners"]] == [r["partner"] for r in body["partners"] if r["rung"] == 1]
+    assert {"PAK", "RUS"} <= {r["partner"] for r in top["partners"]}
+    beyond = client.get("/api/countries/VNM/partners", params={"rung": 9})
+    assert beyond.status_code == 422 and "between 1 and 3" in beyond.json()["message"]
+
+
 def test_pair_state_has_the_evidence_sentence(client, sample: SampleData) -> None:  # type: ignore[no-untyped-def]
     body = client.get("/api/pairs/VNM/Japan", params={"as_of": "2023-11-30"}).json()
     assert (body["a"], body["b"]) == ("JPN", "VNM")

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 import diplograph.cli  # noqa: F401 - registers the commands
 from diplograph.cli.app import app
+from diplograph.errors import InputError
 
 STORY = ("Japan and Vietnam agreed on Monday to deepen their security cooperation, officials said.\n\n"
          "The leaders met in Tokyo for two hours.")
@@ -59,6 +60,12 @@ def test_clean_bad_options_and_missing_input(tmp_path: Path) -> None:
     assert code != 0
     code, _, _ = run(str(tmp_path), "--format", "xml")
     assert code != 0
-    code, out, err = run("/nonexistent/diplograph.txt")
-    assert code == 0 and out == ""
+    # one missing path among others is that input's reject; nothing there at all is the run's error
+    plain = tmp_path / "plain.txt"
+    plain.write_text(f"Japan, Vietnam deepen ties\n\n{STORY}\n", encoding="utf-8")
+    code, out, err = run("/nonexistent/diplograph.txt", str(plain))
+    assert code == 0 and len(out.splitlines()) == 1
     assert "not-found" in err
+    result = CliRunner().invoke(app, ["clean", "/nonexistent/diplograph.txt"])
+    assert isinstance(result.exception, InputError) and result.exception.exit_code == 3
+    assert result.stdout == ""

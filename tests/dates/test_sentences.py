@@ -47,6 +47,17 @@ def test_without_publication_date_a_weekday_stays_unresolved() -> None:
     assert resolve_sentence_date("The envoys met on Monday.", None) == DateValue()
 
 
+def test_events_of_undated_sentences_take_the_ledes_day() -> None:
+    doc = sentences(
+        "The presidents of Chile and Peru met in Lima on Sunday.",
+        "Chile closed its embassy in Bolivia on Monday.",
+        "The presidents also discussed water rights.",
+    )
+    assign_sentence_dates(doc, TUESDAY)
+    assert (doc[2].story_date.iso(), doc[2].story_date.precision) == ("2023-11-26", "day")  # the lede's Sunday
+    assert (doc[2].date.iso(), doc[2].date.precision) == ("2023-11-27", "day")  # the last news date, carried on
+
+
 def test_undated_sentences_inherit_the_story_date() -> None:
     doc = sentences(
         "The presidents of Chile and Peru met in Lima on Sunday.",
@@ -144,13 +155,14 @@ def test_a_range_in_the_lede_makes_its_last_day_the_story_day() -> None:
     doc = sentences("The summit ran from Monday to Tuesday.", "It ended with a joint statement.")
     assign_sentence_dates(doc, TUESDAY)
     assert doc[0].date == DateValue(dt.date(2023, 11, 27), "day", dt.date(2023, 11, 28))
-    assert doc[1].date == DateValue(dt.date(2023, 11, 28), "day")
+    assert doc[1].story_date == DateValue(dt.date(2023, 11, 28), "day")  # what its events take
+    assert doc[1].date == DateValue(dt.date(2023, 11, 27), "day")  # the sentence date carries the start on
 
 
 def test_a_range_reaching_past_the_publication_day_ends_the_story_on_it() -> None:
     doc = sentences("The summit runs from Monday to Friday.", "Leaders discussed trade.")
     assign_sentence_dates(doc, TUESDAY)
-    assert doc[1].date == DateValue(dt.date(2023, 11, 28), "day")
+    assert doc[1].story_date == DateValue(dt.date(2023, 11, 28), "day")
 
 
 def test_an_empty_document_is_fine() -> None:

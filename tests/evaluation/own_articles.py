@@ -35,7 +35,8 @@ def draft(article_id: str, title: str, published: str, body: list[tuple[str, Any
 
 
 # Events. The coder: ACCUSE CHN>JPN in s1 (the title's is dropped: the body repeats it), CONSULT
-# JPN+VNM in s2, COERCE VNM>VNM in s4, REJECT PAK>IND in s5, ASSAULT RUS>UKR in s6, no sectors.
+# JPN+VNM in s2, COERCE VNM>VNM in s4 (police COP against protesters CVL), REJECT PAK>IND in s5,
+# ASSAULT RUS>UKR in s6 (Russian forces: MIL, the sector the gold gives).
 EVENTS = draft(
     "ev-test-1", "China accuses Japan of meddling in South China Sea", "2024-03-06",
     [

@@ -9,7 +9,7 @@ from kb_helpers import obs
 from typer.testing import CliRunner
 
 from diplograph.cli import app
-from diplograph.kb.reference import load_reference
+from diplograph.kb.reference import load_reference, read_table
 from diplograph.store import Store
 
 runner = CliRunner()
@@ -38,6 +38,21 @@ def test_partners_json_contract(db: str) -> None:
     assert japan["sources"] == 2 and japan["since"] == "2023-11-27"
 
 
+def test_partners_rung_follows_the_country_ladder(db: str) -> None:
+    rows = _json(["partners", "Vietnam", "--db", db, "--as-of", "2023-11-30", "--format", "json"])
+    # Vietnam's ladder: CSP 1 > SP 2 > CP 3, and the list follows it
+    assert [r["rung"] for r in rows] == sorted(r["rung"] for r in rows)
+    assert {r["tier"]: r["rung"] for r in rows} == {"CSP": 1, "SP": 2, "CP": 3}
+    top = _json(["partners", "VNM", "--db", db, "--as-of", "2023-11-30", "--format", "json", "--rung", "1"])
+    assert {r["partner"] for r in top} == {"CHN", "RUS", "IND", "KOR", "USA", "JPN"}
+    china = _json(["partners", "China", "--db", db, "--as-of", "2023-11-30", "--format", "json", "--rung", "1"])
+    assert china and all(r["tier"] == "OTHER" and r["rung"] == 1 for r in china)
+    table = runner.invoke(app, ["partners", "CHN", "--db", db, "--as-of", "2023-11-30", "--rung", "1"])
+    assert table.exit_code == 0 and "on rung 1" in table.stdout and "PAK" in table.stdout
+    too_low = runner.invoke(app, ["partners", "VNM", "--db", db, "--rung", "4"])
+    assert too_low.exit_code != 0 and "between 1 and 3" in str(too_low.exception)
+
+
 def test_partners_no_reference(db: str) -> None:
     rows = _json(["partners", "VNM", "--db", db, "--as-of", "2023-11-30", "--format", "json", "--no-reference"])
     assert [r["partner"] for r in rows] == ["JPN"]
@@ -57,8 +72,11 @@ def test_timeline_changes_check(db: str, tmp_path) -> None:
     changes = [e["change"] for e in timeline["entries"] if e["kind"] == "framework"]
     assert changes[0] == "new" and changes[-1] == "upgrade"
     result = _json(["changes", "--since", "2023-11-01", "--until", "2023-11-30", "--db", db, "--format", "json"])
-    assert [(e["a"], e["b"], e["change"]) for e in result["frameworks"]] == [("IDN", "USA", "upgrade"),
-                                                                             ("JPN", "VNM", "upgrade")]
+    # the reference table's changes of November 2023, and Japan-Vietnam's from the news as well
+    expected = {(r.a, r.b) for r in read_table().rows if r.date.startswith("2023-11")}
+    got = [(e["a"], e["b"], e["change"]) for e in result["frameworks"]]
+    assert {(a, b) for a, b, _ in got} == expected | {("JPN", "VNM")}
+    assert ("IDN", "USA", "upgrade") in got and ("JPN", "VNM", "upgrade") in got
     news = _json(["changes", "--since", "2023-11-01", "--until", "2023-11-30", "--db", db, "--format", "json",
                   "--no-reference"])
     assert [(e["a"], e["b"], e["change"]) for e in news["frameworks"]] == [("JPN", "VNM", "new")]

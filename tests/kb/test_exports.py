@@ -12,6 +12,7 @@ from kb_helpers import event, obs
 from diplograph.errors import ConfigError
 from diplograph.kb.exports import BINARY_FORMATS, GRAPH_KINDS, KINDS, records_for, write_export
 from diplograph.kb.reference import load_reference
+from diplograph.kb.reference_coverage import pair_history
 from diplograph.store import Store
 
 pa_parquet = pytest.importorskip("pyarrow.parquet")
@@ -114,4 +115,24 @@ def test_relations_give_state_and_event_counts(filled: Store) -> None:
     rows = {(r["a"], r["b"]): r for r in records_for(filled, "relations", as_of="2024-01-01")}
     jv = rows[("JPN", "VNM")]
     assert jv["tier"] == "CSP" and jv["since"] == "2023-11-27" and jv["events"] == 2
-    assert rows[("CHN", "PHL")]["tier"] is None and rows[("CHN", "PHL")]["conflict_events"] == 2
+    # China-Philippines: the tier the reference table gives on the day (none before its first row)
+    dated = [r for r in pair_history("CHN", "PHL")["rows"] if r["date"] <= "2024-01-01"]
+    assert rows[("CHN", "PHL")]["tier"] == (dated[-1]["tier"] if dated else None)
+    assert rows[("CHN", "PHL")]["conflict_events"] == 2
+
+
+def test_sectors_travel_to_every_event_export(store: Store, add_article, tmp_path) -> None:
+    crackdown = event("COERCE", ["GEO"], ["GEO"], "2024-11-29", sentence="Georgian police detained protesters.")
+    crackdown.actor_sectors, crackdown.recipient_sectors = ["COP"], ["CVL"]
+    strike = event("ASSAULT", ["THA"], ["KHM"], "2025-07-24", sentence="Thai jets struck Cambodian positions.")
+    strike.actor_sectors, strike.recipient_sectors = ["MIL"], [None]
+    add_article("Georgian police detained protesters. Thai jets struck Cambodian positions.", "2025-07-25", [],
+                [crackdown, strike])
+    rows = {r["event"]: r for r in (json.loads(line) for line in _export(store, "events", "jsonl", tmp_path).splitlines())}
+    assert (rows["COERCE"]["actor_sectors"], rows["COERCE"]["recipient_sectors"]) == (["COP"], ["CVL"])
+    assert (rows["ASSAULT"]["actor_sectors"], rows["ASSAULT"]["recipient_sectors"]) == (["MIL"], [None])
+    csv_rows = {r["event"]: r for r in csv.DictReader(io.StringIO(_export(store, "events", "csv", tmp_path)))}
+    assert "COP" in csv_rows["COERCE"]["actor_sectors"]
+    gdelt = {r["PloverEvent"]: r for r in records_for(store, "gdelt")}
+    assert (gdelt["COERCE"]["Actor1Type1Code"], gdelt["COERCE"]["Actor2Type1Code"]) == ("COP", "CVL")
+    assert (gdelt["ASSAULT"]["Actor1Type1Code"], gdelt["ASSAULT"]["Actor2Type1Code"]) == ("MIL", None)

@@ -23,7 +23,8 @@ def db(store: Store, add_article) -> str:
 def test_open_answers_with_plain_records(db: str) -> None:
     with diplograph.open(db) as kb:
         (row,) = kb.partners("Vietnam", as_of="2023-12-01")
-        assert row["partner"] == "JPN" and row["tier"] == "CSP"
+        assert row["partner"] == "JPN" and row["tier"] == "CSP" and row["rung"] == 1
+        assert len(kb.partners("VNM", as_of="2023-12-01", rung=1)) == 1 and not kb.partners("VNM", "2023-12-01", rung=2)
         kinds = [e["kind"] for e in kb.timeline("JPN", "VNM")]
         assert kinds == ["framework", "event"]
         (merged,) = kb.events(actor="VNM")

@@ -7,8 +7,9 @@ import gzip
 import json
 from pathlib import Path
 
+from diplograph.dates import parse_publication_date as parse_date
 from diplograph.model import Rejected
-from diplograph.read import RawRecord, iter_records, parse_date
+from diplograph.read import RawRecord, iter_records
 from diplograph.settings import Options
 
 STORY = "Japan and Vietnam agreed on Monday to deepen their security cooperation, officials said."
@@ -194,7 +195,8 @@ def test_parse_date_forms() -> None:
     assert parse_date("2023-11-28") == dt.date(2023, 11, 28)
     assert parse_date("2023-11-28T23:10:00Z") == dt.date(2023, 11, 28)
     assert parse_date("Tue, 28 Nov 2023 08:00:00 GMT") == dt.date(2023, 11, 28)
-    assert parse_date("28/11/2023") is None
+    assert parse_date("28/11/2023") == dt.date(2023, 11, 28)  # 28 cannot be a month
+    assert parse_date("03/11/2023") is None  # 3 November or 11 March: not guessed
     assert parse_date("2023-02-30") is None
     assert parse_date(None) is None
 

@@ -149,7 +149,9 @@ def test_upgrade_of_a_populated_database_from_the_first_revision(tmp_path) -> No
     assert current_revision(engine) == head_revision()
     upgraded = Store(str(tmp_path / "old.sqlite"))
     assert upgraded.counts()["documents"] == 1
-    assert len(list(upgraded.iter_events())) == 1
+    (old_event,) = upgraded.iter_events()
+    # rows coded before sectors existed read back without sectors (recode refreshes them)
+    assert (old_event["actor_sectors"], old_event["recipient_sectors"]) == ([None, None], [])
     with engine.connect() as c:
         # the undated event is dated by its document in the pair index
         assert c.execute(sql_text("SELECT a, b, day FROM event_pairs")).all() == [("JPN", "VNM", "2023-11-28")]

@@ -53,6 +53,19 @@ def test_country_graph_and_table_follow_the_date(page: Any) -> None:
     assert page.console.errors == []
 
 
+def test_country_table_shows_each_partner_rung(page: Any) -> None:
+    page.goto("/country/CHN?as_of=2023-11-30")
+    page.wait_for_selector("#graph[data-state=ready][data-as-of='2023-11-30']")
+    assert page.locator("table.partners thead th").nth(1).inner_text() == "Rung"
+    pakistan = page.locator("table[data-tier=OTHER] tbody tr[data-partner=PAK] td.rung")
+    assert pakistan.inner_text() == "1"
+    assert pakistan.get_attribute("title") == "rung 1 of 8 on China's ladder"
+    # Laos's only row is a layered label: it is on no rung of the ladder
+    laos = page.locator("tbody tr[data-partner=LAO] td.rung")
+    assert laos.inner_text() == "–" and laos.get_attribute("title") == "not ranked on China's ladder"
+    assert page.console.errors == []
+
+
 def test_clicking_an_edge_shows_its_evidence(page: Any, web_sample: SampleData) -> None:
     open_country(page, "2023-11-30")
     # a point of the Vietnam-Japan edge where nothing else is drawn on top of it

@@ -139,11 +139,23 @@ def test_capped_evidence_lists_say_how_many_more(busy_page: Any, busy_server: Li
     note = evidence.locator(".more-reports")
     assert note.get_attribute("data-more") == str(state_total - len(state["evidence"]))
     assert f"{state_total - len(state['evidence'])} more reports" in note.inner_text()
-    # the link leads to the complete list: every report is in it
+    # the link leads to the pair's facts: every report is counted there, and each fact's evidence
+    # cursor pages through the reports beyond its first few
     href = note.get_by_role("link").get_attribute("href")
     assert href.startswith("/api/facts?")
     facts = get_json(server, href)["items"]
-    assert sum(len(fact["evidence"]) for fact in facts) >= state_total
+    assert sum(fact["evidence_total"] for fact in facts) >= state_total
+    assert all(len(fact["evidence"]) <= 5 for fact in facts)
+    big = max(facts, key=lambda fact: fact["evidence_total"])
+    assert big["evidence_cursor"]
+    records, cursor = list(big["evidence"]), big["evidence_cursor"]
+    while cursor:
+        rest = get_json(server, f"/api/facts/{big['fact_id']}/evidence", limit=50, cursor=cursor)
+        assert rest["evidence_total"] == big["evidence_total"]
+        records += rest["items"]
+        cursor = rest["next_cursor"]
+    assert len(records) == big["evidence_total"]
+    assert len({json.dumps(r, sort_keys=True) for r in records}) == len(records)
 
     page.wait_for_selector("#entries[data-state=ready]")
     assert load_everything(page, len(whole["entries"])) >= 2

@@ -28,6 +28,9 @@ GROUP_ORIGIN = frozenset({"from", "of"})
 MAX_GROUP_MODIFIERS = 2
 # an organisation this close before a group noun owns it ("NATO peacekeeping troops")
 ORG_OWNER_WINDOW = 2
+# a state right before one of these speaks: a group noun in what it reports is not its own
+REPORTING_VERBS = frozenset({"said", "says", "accused", "accuses", "alleged", "alleges", "claimed", "claims",
+                             "charged", "blamed", "blames", "told", "warned", "reported"})
 
 
 @dataclass
@@ -43,6 +46,8 @@ class PendingMention:
     # an ethnic group named by its nation's demonym ("ethnic Albanians"): that nation's code, used
     # when the sentence names no single other state the group could live in
     nation: str | None = None
+    # the group noun as matched ("army", "rebels"): a later "the army" is the army named before
+    phrase: str | None = None
 
 
 class DomesticRules:
@@ -99,7 +104,8 @@ class DomesticRules:
             return None
         if self._org_owner(first):
             return None
-        return self._reserve(PendingMention(before if has_the else first, end, group.sector, places_count=True))
+        return self._reserve(PendingMention(before if has_the else first, end, group.sector, places_count=True,
+                                            phrase=phrase))
 
     def _org_owner(self, first: int) -> bool:
         """An organisation right before the group ("UN peacekeeping troops") owns it."""
@@ -159,9 +165,12 @@ class DomesticRules:
                            sector=item.sector)
                 continue
             code = self._origin(item) if item.person is None else None
-            code = code or homes[item.places_count]
+            # coreference: "the army" in a story that named "Sudan's army" or resolved "the army" before
+            code = code or self.ctx.group_states.get(item.phrase or "") or homes[item.places_count]
             if code is None:
                 continue
+            if item.phrase:
+                self.ctx.group_states.setdefault(item.phrase, code)
             if item.person is not None:
                 person = self.ctx.persons.add(Person(item.person, code, item.role, item.sector))
                 self._emit(item.start, item.end, (person.code,), "person", "focus", sector=item.sector,
@@ -216,8 +225,18 @@ class DomesticRules:
             if self._after_cue(mention.start, cued_end):
                 cued_end = mention.end
                 continue
+            if places and self._speaker(mention):
+                continue  # "Washington said the army had bombed schools": the speaker is not the army's home
             codes.extend(code for code in states if code not in codes)
         return codes, named
+
+    def _speaker(self, mention: Mention) -> bool:
+        """Whether a state mention is the subject of a reporting verb right after it ("Washington
+        said", "Kyiv accused"), with a group noun of the same sentence after it."""
+        j = bisect_left(self.starts, mention.end)
+        if j >= len(self.words) or self.words[j].lower() not in REPORTING_VERBS:
+            return False
+        return any(item.start > j and item.person is None for item in self.pending)
 
     def _after_cue(self, start_char: int, cued_end: int) -> bool:
         """Whether a mention starting at ``start_char`` follows a foreign cue ("talks with",

@@ -4,9 +4,13 @@ PhraseMatchers and the walk that reads their matches."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from diplograph.actors.gazetteer import Leader
 
 ACTOR, BLOCK, LEADER = "A", "B", "L"
-TITLE, SECTOR, FOCUS, DOMESTIC = "T", "S", "F", "D"
+TITLE, SECTOR, FOCUS, DOMESTIC, ORGAN = "T", "S", "F", "D", "O"
 
 
 @dataclass(frozen=True)
@@ -15,3 +19,14 @@ class MatchKey:
 
     category: str
     key: str
+
+
+class NameLookups(Protocol):
+    """What the walk (walk.py, titled.py) asks of the matcher that runs it: name look-ups built
+    once per matcher. A protocol, so that the walk does not import the matcher that imports it."""
+
+    single_token_forms: dict[str, str]
+
+    def leaders_for(self, name: str) -> list[Leader]: ...
+
+    def misspelled(self, text: str) -> tuple[str, bool] | None: ...

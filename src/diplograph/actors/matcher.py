@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from diplograph.actors.focus import MentionContext
 from diplograph.actors.gazetteer import Gazetteer, Leader
-from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, SECTOR, TITLE, MatchKey
+from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, ORGAN, SECTOR, TITLE, MatchKey
 from diplograph.actors.persons import osa_distance
 from diplograph.actors.segment import as_date, split_sentences
 from diplograph.actors.walk import MentionWalk
@@ -104,6 +104,8 @@ class ActorMatcher:
             self._add(self._lower, FOCUS, phrase, {phrase})
         for phrase in gaz.domestic_groups:
             self._add(self._lower, DOMESTIC, phrase, {phrase})
+        for organ in gaz.organs:
+            self._add(self._lower, ORGAN, organ, {organ})
         # "the" is no start: "two"/"both"/"bilateral"/"nation" are what a focus phrase needs
         self._starts.discard("the")
 
@@ -135,7 +137,7 @@ class ActorMatcher:
             context.published = published
         if not context.state_codes:
             context.state_codes = self._state_codes
-        walk = MentionWalk(self, doc, context)
+        walk = MentionWalk(self, self.gazetteer, doc, self.token_texts(doc), self.classify_matches(doc), context)
         for start, end, is_title in split_sentences(doc, walk.words, walk.starts, title_end):
             context.new_sentence(is_title)
             walk.sentence(start, end)

@@ -6,22 +6,18 @@ by name from the dated leaders table, and later mentions of a person by surname.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from diplograph.actors.domestic import DomesticRules
 from diplograph.actors.gazetteer import Leader
-from diplograph.actors.match_keys import MatchKey
+from diplograph.actors.match_keys import MatchKey, NameLookups
 from diplograph.actors.persons import Person, is_name_token, read_name
-
-if TYPE_CHECKING:
-    from diplograph.actors.matcher import ActorMatcher
 
 
 class TitledPersonRules(DomesticRules):
     """Part of the matcher's left-to-right walk (``MentionWalk`` in walk.py): persons named with a
     title or known as office holders."""
 
-    m: ActorMatcher
+    m: NameLookups
     day: dt.date | None
     orth: dict[int, tuple[int, MatchKey]]
     lower: dict[int, list[tuple[int, MatchKey]]]

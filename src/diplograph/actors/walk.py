@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING
 from diplograph.actors.domestic import PendingMention
 from diplograph.actors.focus import MentionContext
 from diplograph.actors.gazetteer import ANY_GROUP, FormRow
-from diplograph.actors.match_keys import ACTOR, BLOCK, DOMESTIC, FOCUS, LEADER, SECTOR, TITLE, MatchKey
+from diplograph.actors.match_keys import (
+    ACTOR,
+    BLOCK,
+    DOMESTIC,
+    FOCUS,
+    LEADER,
+    ORGAN,
+    SECTOR,
+    TITLE,
+    MatchKey,
+    NameLookups,
+)
 from diplograph.actors.persons import is_name_token, read_name
 from diplograph.actors.titled import TitledPersonRules
 from diplograph.model import Mention
@@ -19,24 +30,50 @@ from diplograph.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from diplograph.actors.matcher import ActorMatcher
+    from diplograph.actors.gazetteer import Gazetteer
+
+# a document's tokens as the matcher reads them: texts, char offsets, the text
+Tokens = tuple[list[str], list[int], str]
+# the phrase matches: case-sensitive (start -> (end, key)), case-insensitive (start -> [(end, key)])
+Matches = tuple[dict[int, tuple[int, MatchKey]], dict[int, list[tuple[int, MatchKey]]]]
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
+# codes of transnational armed groups: "<state>'s <group>" is the group's branch in that state
+TRANSNATIONAL_GROUPS = frozenset({"IMG"})
+# "the two countries", "both nations": a pair of states, never an organisation
+STATE_PAIR_WORDS = ("countr", "nation", "government", "state", "neighbo")
+SUBJECT_PRONOUNS = frozenset({"It", "They", "He", "She"})
+# how far into the previous sentence (tokens) its subject may start for a pronoun to continue it
+ANAPHOR_WINDOW = 6
+POSSESSIVE_PRONOUNS = frozenset({"Its", "Their", "His", "Her"})
+# "The group, which controls ...": a descriptor of the armed group or movement named last
+GROUP_DESCRIPTORS = frozenset({"group", "militia", "movement", "militants", "insurgents"})
+ANAPHOR_VERBS = frozenset({"said", "says", "has", "had", "will", "would", "also", "later", "then", "denied", "denies",
+                           "accused", "accuses", "rejected", "rejects", "called", "calls", "urged", "urges", "warned",
+                           "warns", "vowed", "vows", "agreed", "agrees", "blamed", "blames", "demanded", "demands",
+                           "threatened", "threatens", "condemned", "condemns", "met", "meets", "signed", "signs",
+                           "sent", "sends", "told", "tells", "held", "holds", "launched", "launches"})
+NOT_ANAPHOR_VERBS = frozenset({"is", "was", "were", "are", "seemed", "seems", "remained", "remains", "appeared",
+                               "appears", "needed", "needs", "followed", "came", "comes"})
+PARTICIPLE_LISTS = ("origin_participle", "territory_participle", "broker_participle")
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 class MentionWalk(TitledPersonRules):
     """One left-to-right pass over a document's tokens."""
 
-    def __init__(self, matcher: ActorMatcher, doc: Doc, context: MentionContext) -> None:
-        self.m = matcher
-        self.gaz = matcher.gazetteer
+    def __init__(self, lookups: NameLookups, gazetteer: Gazetteer, doc: Doc, tokens: Tokens, matches: Matches,
+                 context: MentionContext) -> None:
+        self.m = lookups
+        self.gaz = gazetteer
         self.doc = doc
-        self.words, self.starts, self.text = matcher.token_texts(doc)
+        self.words, self.starts, self.text = tokens
         self.ctx = context
         self.day = context.published
-        self.orth, self.lower = matcher.classify_matches(doc)
+        self.orth, self.lower = matches
         # only matches, capitalised words (persons, misspelled names) and compounds need a look
         orth, lower = self.orth, self.lower
         self.candidates = [i for i, word in enumerate(self.words)
@@ -45,6 +82,7 @@ class MentionWalk(TitledPersonRules):
         self.consumed = bytearray(len(doc) + 1)
         self.sent_start = 0
         self.sent_end = 0
+        self.previous_start = 0
         self.pending: list[PendingMention] = []
 
     # --------------------------------------------------------------------------- helpers
@@ -88,7 +126,13 @@ class MentionWalk(TitledPersonRules):
 
     # --------------------------------------------------------------------------- the walk
     def sentence(self, start: int, end: int) -> None:
-        self.sent_start, self.sent_end = start, end
+        self.previous_start, self.sent_start, self.sent_end = self.sent_start, start, end
+        if start + 1 < end and self.words[start] in SUBJECT_PRONOUNS:
+            self._anaphor(start)
+        elif start + 1 < end and self.words[start] in POSSESSIVE_PRONOUNS:
+            self._anaphor(start, possessive=True)
+        elif start + 2 < end and self.words[start] == "The" and self._lower(start + 1) in GROUP_DESCRIPTORS:
+            self._group_descriptor(start)
         candidates = self.candidates
         k = bisect_left(candidates, start)
         free = start  # the first token not yet covered by what was handled
@@ -148,8 +192,26 @@ class MentionWalk(TitledPersonRules):
     def _on_actor(self, start: int, end: int, row: FormRow) -> int:
         code = row.code
         kind = self._kind(code)
+        if (start - 2 >= self.sent_start and self.words[start - 1] in ("-", "–")
+                and self._lower(start - 2) in self.gaz.words("compound_prefix")):
+            return end  # "Inter-American Commission", "Pan-African parliament": no party
+        compound = self._participle_compound(end)
+        if compound == "origin_participle":
+            return end + 2  # "Iranian-made drones": the state only qualifies the thing
+        if compound is not None:
+            # "Indian-administered Kashmir": a place of that state; "US-brokered talks": the broker
+            kind = "place" if compound == "territory_participle" else "broker"
+            self._emit(start, end, (code,), kind, row.via)
+            return end + 2
         # a titled person: "Japanese Prime Minister Fumio Kishida", "China's foreign minister Wang Yi"
         after = self._after_possessive(end)
+        branch = self.orth.get(after)
+        if kind == "state" and branch is not None and branch[1].category == ACTOR and branch[0] <= self.sent_end:
+            owner = self.gaz.resolve(branch[1].key, self.day)
+            if owner is not None and owner.code in TRANSNATIONAL_GROUPS:
+                # "Iraq's al-Qaeda", "Yemeni al-Qaeda": the group's branch in that state (an armed group)
+                self._emit(start, branch[0], (code,), kind, row.via, sector="armed group")
+                return branch[0]
         # "Lebanon's new President Elias Hrawi", "Iraq's former prime minister"
         modifiers = self.gaz.words("title_modifier")
         title_start = after
@@ -172,9 +234,17 @@ class MentionWalk(TitledPersonRules):
                 and self._lower_at(sector_start, SECTOR) is None):
             sector_start += 1
         sector = self._lower_at(sector_start, SECTOR)
+        if sector is not None and sector[1] in self.gaz.agent_phrases and (
+                row.via in ("capital", "seat", "city")
+                or (sector[0] < self.sent_end and self.words[sector[0]] in POSSESSIVES)):
+            sector = None  # "Kyiv children's hospital": a derived agent noun after a city, or a possessor
         if sector is not None and kind == "state":
             sector_end, sector_key = sector
-            self._emit(start, sector_end, (code,), kind, row.via, sector=self.gaz.sectors[sector_key])
+            sector_name = self.gaz.sectors[sector_key]
+            if row.sector == "armed group" and sector_name in ("military", "government", "armed group"):
+                sector_name = row.sector  # "Houthi military spokesman": the group's own forces and officials
+            self._emit(start, sector_end, (code,), kind, row.via, sector=sector_name)
+            self.ctx.group_states.setdefault(sector_key, code)
             return sector_end
         # "the army of Vietnam", "the foreign ministry of Japan"
         first = start
@@ -185,7 +255,10 @@ class MentionWalk(TitledPersonRules):
                 if found is not None and found[0] == start - 1 and not any(self.consumed[begin:start]):
                     first, sector_name = begin, self.gaz.sectors[found[1]]
                     break
-        if kind == "state" and self._locative(start, row):
+        via = row.via
+        if kind == "state" and self._dateline(start, end, row):
+            kind, via = "place", "dateline"  # where the report was filed: neither party nor scene
+        elif kind == "state" and self._locative(start, row):
             kind = "place"
         if row.via == "demonym" and kind == "state":
             host = self._host_state(start, end)
@@ -193,7 +266,7 @@ class MentionWalk(TitledPersonRules):
                 # "ethnic Albanians demonstrated in Serbia": where they live is decided at the sentence end
                 return self._reserve(PendingMention(first, end, sector_name, places_count=True, nation=code))
             code = host or code
-        self._emit(first, end, (code,), kind, row.via, sector=sector_name)
+        self._emit(first, end, (code,), kind, via, sector=sector_name)
         return end
 
     def _ethnic_marked(self, start: int) -> bool:
@@ -216,6 +289,65 @@ class MentionWalk(TitledPersonRules):
             return None
         host = self.gaz.resolve(hit[1].key, self.day)
         return host.code if host is not None and self._kind(host.code) == "state" else None
+
+    def _group_descriptor(self, i: int) -> None:
+        """ "The group, which controls the capital, ...": the armed group or movement the document
+        named last (Houthis, Hamas, the RSF)."""
+        referent = next((m for m in reversed(self.mentions) if m.sector == "armed group" or m.via == "group"), None)
+        if referent is not None:
+            self._emit(i, i + 2, referent.codes, "group", "anaphor", sector="armed group")
+
+    def _anaphor(self, i: int, possessive: bool = False) -> None:
+        """A sentence that opens with a subject pronoun ("It denied ...", "He said ...") continues
+        the previous sentence's subject: the person last named for "He"/"She", the first state,
+        organisation or group of the previous sentence for "It"/"They". Only before a verb form
+        that reports or acts ("It denied", "They agreed"), not "It is" or "It was not clear". A
+        possessive ("Its fighters seized ...") needs no verb."""
+        nxt = self._lower(i + 1)
+        if not possessive and (nxt in NOT_ANAPHOR_VERBS or not (nxt.endswith("ed") or nxt in ANAPHOR_VERBS)):
+            return
+        # the previous sentence's subject stands at its start ("Russia's defence ministry said ..."); a
+        # first mention further in is not what the pronoun continues ("The Eastern Theater Command
+        # said ... around Taiwan": no mention for "It")
+        opening = self.starts[min(self.previous_start + ANAPHOR_WINDOW, len(self.starts) - 1)]
+        previous = [m for m in self.ctx.previous_sentence if m.kind in ("state", "org", "group", "person")]
+        if previous and previous[0].start > opening:
+            return
+        if self.words[i] in ("He", "She", "His", "Her"):
+            previous = [m for m in previous if m.kind == "person"]
+        if not previous:
+            return
+        referent = previous[0]
+        codes = list(referent.codes)
+        if self.words[i] in ("They", "Their"):
+            # "India and Brazil met. They said ...": the whole coordinated subject
+            for before, after in zip(previous, previous[1:], strict=False):
+                if self.text[before.end:after.start].strip(" ,") not in ("and", ""):
+                    break
+                codes += [c for c in after.codes if c not in codes]
+        self._emit(i, i + 1, tuple(codes), "group", "anaphor", sector=referent.sector if len(codes) == 1 else None,
+                   person=referent.person if len(codes) == 1 else None, role=referent.role if len(codes) == 1 else None)
+
+    def _participle_compound(self, end: int) -> str | None:
+        """The context list of the participle in "<actor>-<participle>" right after ``end``
+        ("Iranian-made", "US-brokered"), else None."""
+        if end + 1 >= self.sent_end or self.words[end] not in ("-", "–") or self.starts[end] != self._end_char(end):
+            return None
+        word = self._lower(end + 1)
+        for name in PARTICIPLE_LISTS:
+            if word in self.gaz.words(name):
+                return name
+        return None
+
+    def _dateline(self, start: int, end: int, row: FormRow) -> bool:
+        """A wire story's dateline: the city a report was filed from ("KYIV, July 8 (Reuters) -",
+        "ANKARA —") is where the reporter was, not a party."""
+        if start != self.sent_start or row.via not in ("capital", "seat", "city") or end >= self.sent_end:
+            return False
+        nxt = self.words[end]
+        if nxt in DATELINE_DASHES:
+            return True
+        return nxt == "," and end + 1 < self.sent_end and self._lower(end + 1).rstrip(".") in MONTHS
 
     def _locative(self, start: int, row: FormRow) -> bool:
         """A capital or seat used as a location ("talks in Tokyo"), or a country name with a
@@ -241,12 +373,27 @@ class MentionWalk(TitledPersonRules):
                 nxt = self._on_focus(i, end, key.key)
             elif key.category == DOMESTIC:
                 nxt = self._on_domestic(i, end, key.key)
+            elif key.category == ORGAN:
+                nxt = self._on_organ(i, end, key.key)
             else:
                 continue
             if nxt is not None:
                 return nxt
         return None
 
+
+    def _on_organ(self, start: int, end: int, organ: str) -> int | None:
+        """ "the Council", "the Board", "the bloc": the organisation mentioned last that has it."""
+        if start - 1 < self.sent_start or self._lower(start - 1) != "the" or self._actor_follows_of(end):
+            return None
+        if organ in self.gaz.capitalised_organs and not self.words[start][:1].isupper():
+            return None
+        owners = self.gaz.organs.get(organ, frozenset())
+        code = next((c for c in reversed(self.ctx.recent_orgs) if c in owners), None)
+        if code is None:
+            return None
+        self._emit(start - 1, end, (code,), "org", "organ")
+        return end
 
     def _actor_follows_of(self, end: int) -> bool:
         """Whether "of <actor>" follows token ``end - 1`` ("the government of Sudan")."""
@@ -263,7 +410,7 @@ class MentionWalk(TitledPersonRules):
                 if start - 1 < self.sent_start or self._lower(start - 1) not in DETERMINERS_DEFINITE:
                     return None
                 first = start - 1
-            pair = self.ctx.pair_in_focus()
+            pair = self.ctx.pair_in_focus(states_only=any(word in phrase for word in STATE_PAIR_WORDS))
             if pair is None:
                 return None
             self._emit(first, end, pair, "group", "pair", sector=focus.sector)
@@ -332,11 +479,17 @@ class MentionWalk(TitledPersonRules):
     def _split_compound(self, i: int) -> None:
         """Actors inside one hyphenated token: "U.S.-Japan", "U.S.-led"."""
         offset = self.starts[i]
-        for part in self.words[i].replace("–", "-").split("-"):
+        parts = self.words[i].replace("–", "-").split("-")
+        for k, part in enumerate(parts):
             row = self.gaz.resolve(part, self.day) if part in self.m.single_token_forms else None
-            if row is not None:
+            after = parts[k + 1].lower() if k + 1 < len(parts) else ""
+            compound = next((name for name in PARTICIPLE_LISTS if after in self.gaz.words(name)), None)
+            prefixed = k > 0 and parts[k - 1].lower() in self.gaz.words("compound_prefix")
+            if row is not None and compound != "origin_participle" and not prefixed:
+                kind = {"territory_participle": "place", "broker_participle": "broker"}.get(
+                    compound or "", self._kind(row.code))
                 mention = Mention(start=offset, end=offset + len(part), text=part, codes=(row.code,),
-                                  kind=self._kind(row.code), via=row.via, sector=row.sector)
+                                  kind=kind, via=row.via, sector=row.sector)
                 self.mentions.append(mention)
                 self.ctx.add(mention)
             offset += len(part) + 1

@@ -25,6 +25,8 @@ from .. import __version__
 from ..errors import DiplographError
 from ..settings import Options, load_options
 from ..store import Store
+from .guards import ControlCharacterGuard
+from .messages import unsupported_media_type, validation_message
 
 logger = logging.getLogger(__name__)
 
@@ -128,22 +130,6 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, with_headers)
 
 
-def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:5]:
-        location = [str(p) for p in error.get("loc", ())]
-        where = location[0] if location else "request"
-        name = ".".join(location[1:])
-        if error.get("type") == "json_invalid":
-            parts.append("the request body is not valid JSON")
-            continue
-        label = {"query": "query parameter", "path": "path parameter", "body": "body field",
-                 "header": "header"}.get(where, where)
-        text = str(error.get("msg", "invalid"))
-        parts.append(f"{label} {name!r}: {text}" if name else f"{label}: {text}")
-    return "; ".join(parts) or "invalid request"
-
-
 def _allowed_methods(request: Request) -> list[str]:
     """Every method some route serves on this path (Starlette names only the first route's)."""
     methods: set[str] = set()
@@ -163,8 +149,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return error_response(422, "bad_input", _validation_message(exc))
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        not_json = unsupported_media_type(request)
+        if not_json:
+            return error_response(415, "unsupported_media_type", not_json)
+        return error_response(422, "bad_input", validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -222,7 +211,8 @@ def create_app(options: Options | None = None, *, store: Store | None = None) ->
     app.include_router(routes.router)
     app.include_router(write.router)
     pages.install(app)
-    # the outermost middleware runs first: headers on every response, even a 413
+    # the outermost middleware runs first: headers on every response, even a 413 or 422
+    app.add_middleware(ControlCharacterGuard)
     app.add_middleware(BodyLimitMiddleware, max_body=options.api_max_body)
     app.add_middleware(SecurityHeadersMiddleware)
     return app

@@ -28,6 +28,15 @@ class Page(BaseModel):
     next_cursor: str | None = None
 
 
+class EvidencePage(Page):
+    """A page of one fact's evidence records; ``evidence_total`` counts them all."""
+
+    fact_id: str
+    a: str
+    b: str
+    evidence_total: int
+
+
 class CheckRequest(BaseModel):
     """An article to check against the knowledge base on its publication date."""
 
@@ -80,6 +89,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "Writes are not allowed (no token configured, or not from this host)",
         404: "No such country, pair, document or route",
         413: "Request body over the size limit",
+        415: "A request body that is not JSON (Content-Type: application/json)",
         422: "Invalid input (bad date, unknown value, malformed body)",
         503: "The database cannot be used",
     }

@@ -9,18 +9,19 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
-from .. import __version__
+from .. import __version__, ladders
 from ..errors import InputError
 from ..kb.asof import parse_day, partners, state_of_pair
-from ..kb.changes import changes
+from ..kb.changes import CHANGES_PAGE, changes
 from ..kb.check import Article, check_article
-from ..kb.materialize import fact_page
+from ..kb.countries import countries
+from ..kb.materialize import fact_evidence, fact_page
 from ..kb.names import actor_name, resolve_actor
 from ..kb.timeline import TIMELINE_LIMIT, timeline
 from ..model import MODALITIES, PLOVER_TYPES, STATUSES, TIERS
 from ..store import Store
 from . import queries
-from .models import DATE_PATTERN, CheckRequest, Page, error_responses
+from .models import DATE_PATTERN, CheckRequest, EvidencePage, Page, error_responses
 
 router = APIRouter(prefix="/api", tags=["read"])
 
@@ -33,6 +34,8 @@ Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Items per 
 Cursor = Annotated[str | None, Query(max_length=200, pattern=r"^[A-Za-z0-9_-]+$",
                                      description="next_cursor of the previous page.")]
 IncludeReference = Annotated[bool, Query(description="Include the shipped reference rows (false: news only).")]
+RungNumber = Annotated[int | None, Query(ge=1, le=99, description="Only partners on this rung of the country's "
+                                                                 "ladder (1 = top).")]
 CountryPath = Annotated[str, Path(min_length=1, max_length=80, description="A code (VNM) or a name (Vietnam).")]
 
 EventType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
@@ -77,14 +80,23 @@ def get_actor(name: CountryPath) -> dict[str, Any]:
     return {"code": code, "name": actor_name(code)}
 
 
+@router.get("/countries", responses=error_responses(503),
+            summary="The countries and organisations the knowledge base holds frameworks or events of")
+def get_countries(request: Request, include_reference: IncludeReference = True) -> dict[str, Any]:
+    return {"countries": countries(store_of(request), include_reference=include_reference)}
+
+
 @router.get("/countries/{country}/partners", responses=READ_ERRORS,
             summary="A country's partnership frameworks in force on a date, best tier first")
 def get_partners(request: Request, country: CountryPath, as_of: Day = None, tier: TierName | None = None,
-                 include_reference: IncludeReference = True, evidence: bool = True) -> dict[str, Any]:
+                 rung: RungNumber = None, include_reference: IncludeReference = True,
+                 evidence: bool = True) -> dict[str, Any]:
     code = resolve_actor(country)
     day = _day(as_of, "as_of") or dt.date.today().isoformat()
-    rows = partners(store_of(request), code, day, tier=tier, include_reference=include_reference, evidence=evidence)
-    return {"country": code, "name": actor_name(code), "as_of": day, "partners": rows}
+    rows = partners(store_of(request), code, day, tier=tier, rung=rung, include_reference=include_reference,
+                    evidence=evidence)
+    return {"country": code, "name": actor_name(code), "as_of": day, "ladder": ladders.ladder_rungs(code),
+            "own_ladder": ladders.has_own_ladder(code), "partners": rows}
 
 
 @router.get("/pairs/{a}/{b}", responses=READ_ERRORS, summary="The framework between two parties on a date")
@@ -160,7 +172,7 @@ def get_frameworks(request: Request, actor: ActorName = None, a: ActorName = Non
 
 
 @router.get("/facts", response_model=Page, responses=READ_ERRORS,
-            summary="Consolidated framework facts with their evidence sentences and sources")
+            summary="Consolidated framework facts, each with its first evidence records and source counts")
 def get_facts(request: Request, actor: ActorName = None, a: ActorName = None, b: ActorName = None,
               include_reference: IncludeReference = True, limit: Limit = 50,
               cursor: Cursor = None) -> dict[str, Any]:
@@ -172,7 +184,28 @@ def get_facts(request: Request, actor: ActorName = None, a: ActorName = None, b:
         raise InputError("cursor is not one this API returned", reason="bad-cursor")
     facts, following = fact_page(store_of(request), code=_code(actor), pair=pair,  # type: ignore[arg-type]
                                  include_reference=include_reference, after=after, limit=limit)
-    return {"items": [f.to_record() for f in facts],
+    items = []
+    for fact, total in facts:
+        record = fact.to_record()
+        shown = len(record["evidence"])
+        record["evidence_total"] = total
+        # the rest of the evidence: GET /api/facts/{fact_id}/evidence?cursor=...
+        record["evidence_cursor"] = queries.encode_cursor(shown) if total > shown else None
+        items.append(record)
+    return {"items": items, "next_cursor": queries.encode_cursor(following) if following is not None else None}
+
+
+@router.get("/facts/{fact_id}/evidence", response_model=EvidencePage, responses=READ_ERRORS,
+            summary="A fact's evidence records, a page at a time")
+def get_fact_evidence(request: Request, fact_id: Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")],
+                      include_reference: IncludeReference = True, limit: Limit = 50,
+                      cursor: Cursor = None) -> dict[str, Any]:
+    offset = queries.decode_cursor(cursor)
+    if offset is not None and (not isinstance(offset, int) or offset < 0):
+        raise InputError("cursor is not one this API returned", reason="bad-cursor")
+    fact, items, total, following = fact_evidence(store_of(request), fact_id, include_reference=include_reference,
+                                                  offset=offset or 0, limit=limit)
+    return {"fact_id": fact.fact_id, "a": fact.a, "b": fact.b, "evidence_total": total, "items": items,
             "next_cursor": queries.encode_cursor(following) if following is not None else None}
 
 
@@ -190,16 +223,30 @@ def get_document(request: Request,
     return queries.document_view(store_of(request), doc_id)
 
 
-@router.get("/changes", responses=READ_ERRORS, summary="Framework changes and notable events in a period")
+@router.get("/changes", responses=READ_ERRORS,
+            summary="Framework changes and notable events in a period, oldest first, a page at a time")
 def get_changes(request: Request, since: Annotated[str, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD",
                                                               json_schema_extra=DATE_SCHEMA)],
                 until: Day = None, include_reference: IncludeReference = True,
-                events: bool = True) -> dict[str, Any]:
-    return changes(store_of(request), _day(since, "since") or "", _day(until, "until"),
-                   include_reference=include_reference, events=events)
+                events: bool = True,
+                limit: Annotated[int, Query(ge=1, le=CHANGES_PAGE,
+                                            description="Entries (framework changes and events) per page.")]
+                = CHANGES_PAGE,
+                cursor: Cursor = None) -> dict[str, Any]:
+    since_day, until_day = _day(since, "since") or "", _day(until, "until")
+    if until_day and until_day < since_day:
+        raise InputError(f"until {until_day} is before since {since_day}", reason="bad-date")
+    after = queries.decode_cursor(cursor)
+    if after is not None and not isinstance(after, str):
+        raise InputError("cursor is not one this API returned", reason="bad-cursor")
+    result = changes(store_of(request), since_day, until_day, include_reference=include_reference, events=events,
+                     limit=limit, after=after)
+    following = result.pop("next_after")
+    result["next_cursor"] = queries.encode_cursor(following) if following else None
+    return result
 
 
-@router.post("/check", responses=error_responses(400, 413, 422, 503),
+@router.post("/check", responses=error_responses(400, 413, 415, 422, 503),
              summary="Check an article's partnership-tier claims against the knowledge base")
 def post_check(request: Request, body: CheckRequest) -> dict[str, Any]:
     published = _day(body.published, "published")

@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from ..errors import AuthError, FetchError, ForbiddenError
+from ..errors import AuthError, ForbiddenError, UnsupportedURLError
 from ..ingest import RecordProcessor
 from ..model import Rejected
 from ..read import RawRecord, iter_records
@@ -65,6 +65,15 @@ def authorize_write(request: Request,
         raise AuthError("wrong bearer token")
 
 
+def _check_scheme(url: str) -> None:
+    if url.lower().startswith(("http://", "https://")):
+        return
+    scheme = url.split(":", 1)[0] if ":" in url else ""
+    what = f"URL scheme {scheme!r}" if scheme and scheme.isascii() and scheme.replace("+", "").isalnum() \
+        else "URL without a scheme"
+    raise UnsupportedURLError(f"unsupported {what}: a url must start with http:// or https://")
+
+
 class Writer:
     """Cleans, codes and stores posted documents. The coder (the spaCy model) loads on the first
     write; writes are serialised because one coder is shared."""
@@ -76,6 +85,9 @@ class Writer:
 
     def _records(self, body: DocumentIn) -> list[RawRecord | Rejected]:
         published = dt.date.fromisoformat(body.published) if body.published else None
+        if body.url is not None:
+            # fetched, or kept as metadata beside a text: either way it must be a web address
+            _check_scheme(body.url)
         if body.text is None and body.html is None:
             assert body.url is not None
             check_host(body.url, self.options)  # a clear 4xx before any connection is made
@@ -86,9 +98,6 @@ class Writer:
                     record.title = body.title or record.title
                     record.published = published or record.published
             return records
-        # a URL given with the text is kept as metadata; it must still look like a web address
-        if body.url is not None and not body.url.lower().startswith(("http://", "https://")):
-            raise FetchError(f"not an http(s) URL: {body.url}", reason="bad-url")
         return [RawRecord(input=API_INPUT, record_id=body.id, url=body.url, title=body.title,
                           published=published, text=body.text, html=body.html)]
 
@@ -121,7 +130,7 @@ class Writer:
 
 
 @router.post("/documents", response_model=IngestResult, status_code=201,
-             responses=error_responses(400, 401, 403, 413, 422, 503), dependencies=[Depends(authorize_write)],
+             responses=error_responses(400, 401, 403, 413, 415, 422, 503), dependencies=[Depends(authorize_write)],
              summary="Ingest one article (needs the bearer token; loopback only unless enabled)")
 def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:
     writer: Writer = request.app.state.writer

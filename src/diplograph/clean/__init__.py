@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from ..errors import ConfigError, InputError
+from ..dates.publication import publication_date_option
+from ..errors import InputError
 from ..model import Document, Rejected
-from ..read import RawRecord, iter_records
+from ..read import RawRecord, check_inputs_exist, iter_records
+from ..read.controls import describe_controls, scrub_record, strip_controls
 from ..settings import Options
 from .html import clean_html
 from .language import detect_language
@@ -48,19 +51,15 @@ def document_body(document: Document) -> str:
     return document.text[document.title_span[1]:].lstrip("\n")
 
 
-def _override_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"published date {value!r} is not YYYY-MM-DD") from None
-
-
 def clean_record(raw: RawRecord, options: Options) -> Document:
     """Clean one record. InputError(reason="no-text") when it has no text or HTML,
-    ("empty-after-cleaning") when nothing of a story is left."""
+    ("empty-after-cleaning") when nothing of a story is left.
+
+    Control characters are gone before the text is hashed: a record that did not come through
+    ``iter_records`` (the API's) is scrubbed here, and what HTML extraction turns into one
+    (``&#1;``) is taken out of the cleaned text."""
     detected_date: dt.date | None = None
+    scrub_record(raw)
     record_title = " ".join(raw.title.split()) if raw.title else None
     if raw.text and raw.text.strip():
         cleaned = clean_text(raw.text, record_title)
@@ -68,11 +67,12 @@ def clean_record(raw: RawRecord, options: Options) -> Document:
         cleaned, detected_date = clean_html(raw.html, raw.url, title=record_title)
     else:
         raise InputError("no text", reason="no-text", detail="the record has neither text nor HTML")
-    body = cleaned.text.strip()
+    extracted: Counter[str] = Counter()
+    body = strip_controls(cleaned.text, extracted).strip()
     if not body:
         raise InputError("nothing left after cleaning", reason="empty-after-cleaning",
                          detail=f"every line was boilerplate ({len(cleaned.removed)} removed)")
-    title = record_title or (" ".join(cleaned.title.split()) if cleaned.title else None)
+    title = record_title or (" ".join(strip_controls(cleaned.title, extracted).split()) if cleaned.title else None)
     if title:
         text = f"{title}\n\n{body}"
         title_span: tuple[int, int] | None = (0, len(title))
@@ -83,17 +83,20 @@ def clean_record(raw: RawRecord, options: Options) -> Document:
         text=text,
         title=title,
         url=options.url or raw.url,
-        published=_override_date(options.published) or raw.published or detected_date,
+        published=publication_date_option(options.published) or raw.published or detected_date,
         record_id=raw.record_id,
         input=raw.input,
         language=detect_language(body),
-        removed=list(cleaned.removed),
+        removed=[*raw.removed, *([describe_controls(extracted)] if extracted else []), *cleaned.removed],
         title_span=title_span,
+        warnings=list(raw.warnings),
     )
 
 
 def clean_inputs(inputs: Sequence[str], options: Options) -> Iterator[Document | Rejected]:
-    """Read and clean every input: Documents, and Rejected items for what could not be used."""
+    """Read and clean every input: Documents, and Rejected items for what could not be used
+    (InputError at once when not one of the inputs exists)."""
+    check_inputs_exist(inputs)
     for item in iter_records(inputs, options):
         if isinstance(item, Rejected):
             yield item

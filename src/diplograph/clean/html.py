@@ -8,7 +8,7 @@ import logging
 import re
 from html import unescape
 
-from ..read.record import parse_date
+from ..dates.publication import parse_publication_date
 from .text import CleanedText, clean_text
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _html_date(html: str, url: str | None) -> dt.date | None:
     except Exception:  # noqa: BLE001 - a date is optional
         logger.debug("htmldate failed", exc_info=True)
         return None
-    return parse_date(found)
+    return parse_publication_date(found)
 
 
 def clean_html(html: str, url: str | None = None, *, title: str | None = None) -> tuple[CleanedText, dt.date | None]:
@@ -62,7 +62,7 @@ def clean_html(html: str, url: str | None = None, *, title: str | None = None) -
         logger.debug("trafilatura failed on %s", url, exc_info=True)
     text = getattr(extracted, "text", None) or ""
     page_title = getattr(extracted, "title", None)
-    published = parse_date(getattr(extracted, "date", None))
+    published = parse_publication_date(getattr(extracted, "date", None))
     if not text.strip():
         text = _fallback_text(html)
     if not page_title:

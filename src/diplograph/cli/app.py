@@ -5,6 +5,7 @@ library function and prints the result. Only this package prints."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -14,6 +15,8 @@ from typing import Any, TextIO
 
 import typer
 from rich.console import Console
+
+from ..errors import ConfigError
 
 app = typer.Typer(
     name="diplograph",
@@ -49,6 +52,27 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
         n += 1
     out.flush()
     return n
+
+
+def day_option(value: str | None, flag: str) -> str | None:
+    """A YYYY-MM-DD option, checked here so that a mistake names the flag (a usage error, exit 2)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ConfigError(f"{flag} {value!r} is not a valid YYYY-MM-DD date")
+
+
+def period_options(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """--since and --until checked, and in order."""
+    first, last = day_option(since, "--since"), day_option(until, "--until")
+    if first and last and last < first:
+        raise ConfigError(f"--until {last} is before --since {first}")
+    return first, last
 
 
 def _print_version(value: bool) -> None:

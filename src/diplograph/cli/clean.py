@@ -28,6 +28,7 @@ def document_record(document: Document) -> dict[str, Any]:
         "published": document.published.isoformat() if document.published else None,
         "language": document.language,
         "input": document.input,
+        "warnings": list(document.warnings),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterator
@@ -13,31 +14,35 @@ import typer
 from rich.table import Table
 
 from ..errors import ConfigError, InputError
+from ..read.plain import json_syntax_problem, not_an_object
 from .app import app, console, err_console, open_output, write_jsonl
 
 CHUNK = 256
 
 
-def _read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Input lines as records; a bad line becomes a record that carries its error."""
+def _read_records(path: Path, default_date: str | None = None) -> Iterator[dict[str, Any]]:
+    """Input lines as records (``_line``: the line number); a line that is not a JSON object
+    becomes a record that carries its error in plain words."""
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}", reason="unreadable") from None
-    if True:
-        for n, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield {"id": f"line-{n}", "_error": f"line {n} is not JSON: {exc.msg}"}
-                continue
-            if not isinstance(record, dict):
-                yield {"id": f"line-{n}", "_error": f"line {n} is not a JSON object"}
-                continue
-            record.setdefault("id", f"line-{n}")
-            yield record
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield {"id": f"line-{n}", "_line": n, "_error": json_syntax_problem(exc)}
+            continue
+        if not isinstance(record, dict):
+            yield {"id": f"line-{n}", "_line": n, "_error": not_an_object(record)}
+            continue
+        record.setdefault("id", f"line-{n}")
+        if default_date is not None and not (record.get("date") or record.get("published")):
+            record["date"] = default_date
+        record["_line"] = n
+        yield record
 
 
 _worker_coder: Any = None
@@ -59,10 +64,10 @@ def _code_with(coder: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]
     coded = iter(coder.code_records(good))
     out: list[dict[str, Any]] = []
     for record in records:
-        if "_error" in record:
-            out.append({"id": record["id"], "events": [], "error": record["_error"]})
-        else:
-            out.append(next(coded))
+        result = {"id": record["id"], "events": [], "error": record["_error"]} if "_error" in record else next(coded)
+        if result.get("error") and "_line" in record:
+            result["error"] = f"line {record['_line']}: {result['error']}"
+        out.append(result)
     return out
 
 
@@ -107,14 +112,27 @@ def _table(rows: list[dict[str, Any]]) -> Table:
     return table
 
 
+def _checked_date(value: str) -> str:
+    """--date as given when it is a real YYYY-MM-DD day: a usage error otherwise (a bad date inside
+    an --input line is that line's error, not the run's)."""
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise ConfigError(f"--date {value!r} is not a valid YYYY-MM-DD date")
+
+
 @app.command("code")
 def code_command(
     input: Path | None = typer.Option(None, "--input", "-i", help="JSON Lines file: one {\"id\", \"text\", \"date\"?} a line."),
     text: str | None = typer.Option(None, "--text", help="Code this one text instead of a file."),
-    date: str | None = typer.Option(None, "--date", help="Publication date of --text (YYYY-MM-DD), anchoring relative dates."),
+    date: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of --text, or of the --input lines "
+                             "without a \"date\": it anchors relative dates."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0: one per core)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per core)."),
 ) -> None:
     """Code sentences to PLOVER events: one output line {"id", "events": [...]} per input line."""
     if format not in {"jsonl", "table"}:
@@ -123,17 +141,18 @@ def code_command(
         raise ConfigError("give exactly one of --input FILE.jsonl or --text \"...\"")
     if jobs <= 0:
         jobs = max(1, os.cpu_count() or 1)
+    day = _checked_date(date) if date is not None else None
     if text is not None:
         record: dict[str, Any] = {"id": "text", "text": text}
-        if date:
-            record["date"] = date
+        if day is not None:
+            record["date"] = day
         records: Iterator[dict[str, Any]] = iter([record])
         jobs = 1
     else:
         assert input is not None
         if not input.is_file():
             raise InputError(f"{input} is not a file", reason="not-found")
-        records = _read_records(input)
+        records = _read_records(input, default_date=day)
     results = _results(records, jobs)
     if format == "table":
         console.print(_table(list(results)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import ConfigError
-from ..kb.exports import BINARY_FORMATS, write_export
+from ..kb.exports import BINARY_FORMATS, check_export, export_to_file, write_export
 from ..kb.storeopen import open_store
 from ..settings import load_options
 from .app import err_console, export_app, open_output
@@ -21,17 +21,17 @@ REFERENCE_HELP = "Leave out the shipped reference rows (source 'reference')."
 def _run(kind: str, db: str | None, fmt: str, output: Path | None, *, no_reference: bool = False,
          as_of: str | None = None) -> None:
     fmt = fmt.lower()
+    check_export(kind, fmt)  # before anything is opened: a refused export leaves --output as it was
     if fmt == "parquet" and output is None:
         raise ConfigError("--format parquet needs --output FILE")
     store = open_store(load_options(db=db).db)
-    out = open_output(output, binary=fmt in BINARY_FORMATS)
-    try:
-        count = write_export(store, kind, fmt, out, include_reference=not no_reference, as_of=as_of)
-    finally:
-        if output is not None:
-            out.close()
-    if output is not None:
-        err_console.print(f"wrote {count} {kind} records to {output}", highlight=False)
+    if output is None:
+        write_export(store, kind, fmt, open_output(None, binary=fmt in BINARY_FORMATS),
+                     include_reference=not no_reference, as_of=as_of)
+        return
+    # all or nothing: a temporary file renamed over --output once the export is complete
+    count = export_to_file(store, kind, fmt, output, include_reference=not no_reference, as_of=as_of)
+    err_console.print(f"wrote {count} {kind} records to {output}", highlight=False)
 
 
 @export_app.command("documents")

@@ -16,7 +16,7 @@ from ..kb.check import check
 from ..kb.storeopen import open_store
 from ..kb.timeline import timeline
 from ..settings import load_options
-from .app import app, console
+from .app import app, console, day_option, period_options
 
 DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
 FORMAT_HELP = "table (for people) or json."
@@ -47,17 +47,21 @@ def partners_command(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help="YYYY-MM-DD (default: today)."),
     tier: str | None = typer.Option(None, "--tier", help="Only this tier: CSP, SP, CP or OTHER."),
+    rung: int | None = typer.Option(None, "--rung", help="Only this rung of the country's ladder (1 = top)."),
     no_reference: bool = typer.Option(False, "--no-reference", help=REFERENCE_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
-    """A country's partnership frameworks in force on a date, best tier first."""
+    """A country's partnership frameworks in force on a date, ordered by its ladder (top rung first)."""
     fmt = _format(fmt)
-    rows = partners(open_store(load_options(db=db).db), country, as_of, tier=tier, include_reference=not no_reference)
+    as_of = day_option(as_of, "--as-of")
+    rows = partners(open_store(load_options(db=db).db), country, as_of, tier=tier, rung=rung,
+                    include_reference=not no_reference)
     if fmt == "json":
         _print_json(rows)
         return
-    table = Table(title=f"partners of {country}" + (f" as of {as_of}" if as_of else ""), title_justify="left")
-    for column in ("partner", "tier", "label", "since", "in force by", "sources", "notes"):
+    title = f"partners of {country}" + (f" on rung {rung}" if rung else "") + (f" as of {as_of}" if as_of else "")
+    table = Table(title=title, title_justify="left")
+    for column in ("partner", "rung", "tier", "label", "since", "in force by", "sources", "notes"):
         table.add_column(column)
     for row in rows:
         notes = []
@@ -69,7 +73,8 @@ def partners_command(
             notes.append(f"{len(row['conflicts'])} conflict(s)")
         if row["conflicts_with_reference"]:
             notes.append("disagrees with reference")
-        table.add_row(f"{row['partner']} {row['name']}", row["tier"], row["label"], row["since"] or "",
+        table.add_row(f"{row['partner']} {row['name']}", str(row["rung"] or "-"), row["tier"], row["label"],
+                      row["since"] or "",
                       row["in_force_by"] or "", _sources(row), "; ".join(notes))
     console.print(table)
     if not rows:
@@ -89,6 +94,7 @@ def timeline_command(
 ) -> None:
     """Every framework change and event between two parties, oldest first, with sources."""
     fmt = _format(fmt)
+    since, until = period_options(since, until)
     result = timeline(open_store(load_options(db=db).db), a, b, include_reference=not no_reference,
                       events=not no_events, limit=None, since=since, until=until)
     if fmt == "json":
@@ -129,7 +135,12 @@ def changes_command(
 ) -> None:
     """What changed in a period: new, upgraded, ended frameworks, intentions and notable events."""
     fmt = _format(fmt)
-    result = changes(open_store(load_options(db=db).db), since, until, include_reference=not no_reference)
+    since, until = period_options(since, until)
+    assert since is not None
+    # every page: the command line prints the whole period
+    result = changes(open_store(load_options(db=db).db), since, until, include_reference=not no_reference,
+                     limit=None)
+    result.pop("next_after", None)
     if fmt == "json":
         _print_json(result)
         return
@@ -163,6 +174,7 @@ def check_command(
 ) -> None:
     """Check an article's claims about partnership tiers against the knowledge base."""
     fmt = _format(fmt)
+    published = day_option(published, "--published")
     stdin_text = sys.stdin.read() if article == "-" else None
     reports = check(open_store(load_options(db=db).db), article, published=published,
                     include_reference=not no_reference, stdin_text=stdin_text)

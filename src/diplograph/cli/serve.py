@@ -5,10 +5,22 @@ from __future__ import annotations
 import typer
 
 from ..errors import MissingExtraError
+from ..kb.storeopen import open_store
 from ..settings import load_options
-from .app import app, console
+from .app import app, console, err_console
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
+
+
+def listen_address(host: str, port: int) -> str:
+    """Where the server listens, as a URL to open where that is one address; for a wildcard
+    address, what it means and the local URL."""
+    if host in ("0.0.0.0", "::", ""):
+        every = "every IPv4 address" if host == "0.0.0.0" else "every address"
+        return f"{host or '0.0.0.0'}:{port} ({every} of this machine; here: http://127.0.0.1:{port}/)"
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
 
 
 @app.command("serve")
@@ -25,9 +37,14 @@ def serve_command(
     except ImportError:
         raise MissingExtraError("the web server (fastapi, uvicorn)", "serve") from None
     options = load_options(db=db)
-    web_app = create_app(options)
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    console.print(f"diplograph: serving {options.db} at http://{shown}:{port}/ (Ctrl+C to stop)", highlight=False)
+    # an existing database only: serving a mistyped path must not create an empty one there
+    web_app = create_app(options, store=open_store(options.db))
+    console.print(f"diplograph: serving {options.db} on {listen_address(host, port)} (Ctrl+C to stop)",
+                  highlight=False, soft_wrap=True)
+    if host not in LOOPBACK_HOSTS:
+        err_console.print(f"warning: listening on {host}: the API and the pages are reachable from other machines "
+                          "on the network (use --host 127.0.0.1 for this machine only)", highlight=False,
+                          soft_wrap=True)
     if not options.api_token:
         console.print("writes (POST /api/documents) are off: set DIPLOGRAPH_API_TOKEN to enable them", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -21,13 +21,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..dates.publication import read_publication_date
 from ..errors import InputError
 from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Sentence
 from ..nlp import has_parser, load_nlp
 from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
+from ..read.plain import field_type_problem, not_an_object
 from .events import EVENTS_VERSION, code_sentence
 from .plover import Lexicon, load_lexicon, load_ontology
+from .sides import ArticleFocus
 from .structure import TokenMention, demand_cue_forms
 
 if TYPE_CHECKING:
@@ -47,6 +50,9 @@ except ImportError:  # pragma: no cover - only while the tree is being assembled
 
 EXTRACTOR_VERSION = f"{EVENTS_VERSION}+lexicon-{load_lexicon().version}+{FRAMEWORK_EXTRACTOR_VERSION}"
 PARSE_BATCH = 256
+# acute accents and backticks typed for apostrophes ("Ukraine´s", "Ukraine`s") are read as ’ so that
+# possessives work; one character for one, so offsets into the text stay the same
+APOSTROPHES = str.maketrans({"´": "’", "`": "’"})
 # a document bigger than this is not coded (it would be a dump, not an article)
 MAX_CHARS = 2_000_000
 
@@ -60,7 +66,8 @@ class _Pending:
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Sentence] = field(default_factory=list)
     candidate_docs: list[Doc] = field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # why the document is not coded (a sentence)
+    error_reason: str = "coding-failed"  # the same as a short code (Analysis.not_coded)
 
 
 class DocumentCoder:
@@ -144,10 +151,11 @@ class DocumentCoder:
         pending = _Pending(document)
         text = document.text or ""
         if len(text) > MAX_CHARS:
-            pending.error = f"document of {len(text)} characters is over the coding limit of {MAX_CHARS}"
+            pending.error = f"{len(text)} characters: over the coding limit of {MAX_CHARS} (stored, not coded)"
+            pending.error_reason = "over-coding-limit"
             return pending
         try:
-            doc = self.tokenizer(text)
+            doc = self.tokenizer(text.translate(APOSTROPHES))
             spans = split_sentences(doc, text)
             title_end = document.title_span[1] if document.title_span else None
             mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
@@ -160,7 +168,7 @@ class DocumentCoder:
                 if flag:
                     pending.candidates.append(sentence)
                     # re-tokenizing the sentence text costs a quarter of Span.as_doc()
-                    pending.candidate_docs.append(self.tokenizer(sentence.text))
+                    pending.candidate_docs.append(self.tokenizer(sentence.text.translate(APOSTROPHES)))
         except InputError as exc:
             pending.error = exc.message
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -209,15 +217,19 @@ class DocumentCoder:
                             sentences_total=len(pending.sentences), sentences_parsed=len(parsed) if self.parsed else 0)
         if pending.error:
             log.warning("document %s not coded: %s", pending.document.doc_id, pending.error)
+            analysis.not_coded, analysis.not_coded_detail = pending.error_reason, pending.error
             return analysis
         title_events: list[Event] = []
         body_events: list[Event] = []
         classify = self._classify_one if self.use_classifier else None
+        title_end = pending.document.title_span[1] if pending.document.title_span else None
+        focus = ArticleFocus.of(pending.mentions, title_end)
         for sentence, sdoc in zip(pending.candidates, parsed, strict=True):
             token_mentions = _token_mentions(sdoc, sentence)
             try:
                 events = code_sentence(sdoc, token_mentions, sentence, parsed=self.parsed, classify=classify,
                                        extractor=self.extractor, lexicon=self.lexicon, ontology=self.ontology,
+                                       focus=focus, history=title_events + body_events,
                                        published=pending.document.published)
             except Exception:  # noqa: BLE001 - a rule's bug on one sentence must not lose the document
                 log.exception("coding sentence %d of document %s failed", sentence.index, pending.document.doc_id)
@@ -304,20 +316,26 @@ def _event_key(event: Event) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 def _record_document(record: Any, n: int) -> tuple[Any, Document | None, str | None]:
-    """A `diplograph code` input line as a Document, or the reason it cannot be one."""
+    """A `diplograph code` input line as a Document, or the reason it cannot be one (plain words)."""
     if not isinstance(record, dict):
-        return None, None, "not a JSON object"
+        return None, None, not_an_object(record)
     record_id = record.get("id", n)
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return record_id, None, "no text"
+    if text is None:
+        return record_id, None, 'field "text" is missing'
+    if not isinstance(text, str):
+        return record_id, None, field_type_problem("text", text)
+    if not text.strip():
+        return record_id, None, 'field "text" is empty'
     if len(text) > MAX_CHARS:
-        return record_id, None, f"text over {MAX_CHARS} characters"
-    published: dt.date | None = None
-    raw_date = record.get("date") or record.get("published")
-    if raw_date:
-        try:
-            published = dt.date.fromisoformat(str(raw_date)[:10])
-        except ValueError:
-            return record_id, None, f"date {raw_date!r} is not YYYY-MM-DD"
-    return record_id, Document(doc_id=str(record_id), text=text, published=published, record_id=str(record_id)), None
+        return record_id, None, f'field "text" is over {MAX_CHARS} characters'
+    # the one publication-date parser of every input (dates.publication: 20240103 is 2024-01-03);
+    # `code` stores nothing that could keep a warning, so a date that is not clear is this line's
+    # error, in plain words
+    name = "date" if record.get("date") not in (None, "") else "published"
+    raw_date = record.get(name)
+    reading = read_publication_date(raw_date)
+    if reading.reason is not None:
+        detail = f": {reading.detail}" if reading.detail else ""
+        return record_id, None, f'field "{name}" must be a clear date (YYYY-MM-DD), got {raw_date!r}{detail}'
+    return record_id, Document(doc_id=str(record_id), text=text, published=reading.date, record_id=str(record_id)), None

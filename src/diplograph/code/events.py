@@ -19,12 +19,14 @@ from spacy.tokens import Doc, Token
 
 from ..dates import DateMatch
 from ..model import DateValue, Event, Sentence
+from .brokers import mediated_sides, passive_brokers
 from .clause_types import accepts_from_another, joint_exercise, retype
 from .event_dates import event_date, reads_as_background, sentence_expressions
+from .event_refs import refer_back
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
-from .mediation import mediation_events
 from .modality import is_future, modality_of
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
+from .sides import ArticleFocus, resolve_sides
 from .structure import (
     PARTY_KINDS,
     MentionIndex,
@@ -33,8 +35,10 @@ from .structure import (
     demand_clauses,
     find_parties,
     linear_parties,
+    quoted_threat,
     stated_demand,
     without_economic_qualifiers,
+    without_stance_prefixed,
 )
 from .triggers import TriggerHit, find_triggers, select_triggers, token_lemma
 
@@ -43,11 +47,13 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 
 # 2: clause-level intent/refusal/ultimatum rules, stated demands without a trigger word, no self-
 # consultation, economic qualifiers are no parties (with lexicon version 2)
-# 3: events dated by their own clause (event_dates.py); second events in after/as/while and named
-# relative clauses; brokers (mediation.py); stated future responses; judgements ("called X a
-# violation"); suspended agreements; a stricter back-off pass (with lexicon version 3 and the
-# CAMEO conversion, triggers_cameo.json)
-EVENTS_VERSION = "events-3"
+# 3: sectors (actor_sectors/recipient_sectors), no false self-events, the article's focus decides
+# a side the text leaves unnamed (sides.py)
+# 4: events dated by their own clause (event_dates.py); second events in after/as/while and named
+# relative clauses; stated future responses; judgements ("called X a violation"); suspended
+# agreements; a stricter back-off pass (with lexicon version 3 and the CAMEO conversion,
+# triggers_cameo.json)
+EVENTS_VERSION = "events-4"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
@@ -114,13 +120,18 @@ def build_event(
     extractor: str,
     lex: Lexicon,
     ontology: Ontology,
+    focus: ArticleFocus | None = None,
+    anchor_i: int = 0,
     date: DateValue | None = None,
 ) -> Event:
     """One event; ``date`` is the event's own (event_dates.py), else the sentence's."""
-    actor = parties.codes("actor")
-    recipient = parties.codes("recipient")
-    if len(actor) >= 2:
-        recipient = [c for c in recipient if c not in actor]
+    used = parties.actor + parties.recipient
+    others = sorted((tm for tm in index.mentions if tm.kind in PARTY_KINDS and tm not in used),
+                    key=lambda tm: (tm.start < anchor_i, abs(tm.start - anchor_i)))
+    sides = resolve_sides([tm.mention for tm in parties.actor], [tm.mention for tm in parties.recipient],
+                          parties.implicit, [tm.mention for tm in others], focus, hit_type,
+                          parties.unnamed_agent or parties.implicit != "actor", parties.target_sector)
+    actor, recipient = sides.actor, sides.recipient
     mode = _mode(hit_type, mode, lemmas, parties, index, lex, ontology)
     root, goldstein, quad = ontology.crosswalk(hit_type, mode)
     return Event(
@@ -143,6 +154,8 @@ def build_event(
         actor_text=[tm.mention.text for tm in parties.actor],
         recipient_text=[tm.mention.text for tm in parties.recipient],
         extractor=extractor,
+        actor_sectors=sides.actor_sectors,
+        recipient_sectors=sides.recipient_sectors,
     )
 
 
@@ -156,20 +169,32 @@ def code_sentence(
     extractor: str = EVENTS_VERSION,
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
+    focus: ArticleFocus | None = None,
+    history: Sequence[Event] = (),
     published: dt.date | None = None,
 ) -> list[Event]:
     """Events of one sentence. ``doc`` is the sentence parsed on its own; ``mentions`` are its
     actor mentions on that doc's tokens; ``classify`` the event classifier (text -> type
-    probabilities), consulted only when no trigger fires; ``published`` the document's
-    publication date (each event is dated by its own clause: event_dates.py)."""
+    probabilities), consulted only when no trigger fires; ``focus`` the article's states, which
+    decide a side the sentence leaves unnamed (sides.py); ``history`` the article's events so far, which
+    a referring event noun stands for ("condemned the strikes": event_refs.py); ``published`` the
+    document's publication date (each event is dated by its own clause: event_dates.py)."""
     lex = lexicon or load_lexicon()
     onto = ontology or load_ontology()
-    mentions = without_economic_qualifiers(mentions, doc)
-    index = MentionIndex(mentions)
+    # a dateline ("KYIV, July 8 (Reuters) -") is where the report was filed, not where events happen
+    mentions = without_economic_qualifiers([tm for tm in mentions if tm.mention.via != "dateline"], doc)
+    index = without_stance_prefixed(MentionIndex(mentions), doc)
     if not any(tm.kind in PARTY_KINDS for tm in mentions):
         return []
     lemmas = {token_lemma(t) for t in doc}
     lower = sentence.text.lower()  # not doc.text: rebuilt from the tokens on every access
+    brokers = [tm for tm in mentions if tm.kind == "broker"]
+    if parsed:
+        # "talks mediated by Qatar": the broker is no party to the talks' or the deal's events
+        named = passive_brokers(doc, index)
+        if named:
+            brokers += named
+            index = MentionIndex([tm for tm in index.mentions if tm not in named])
     if not parsed:
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
     events: list[Event] = []
@@ -191,9 +216,12 @@ def code_sentence(
             modality = "planned" if event_type == "REJECT" and is_future(hit.anchor) else "asserted"
         # a statement of intent (AGREE, THREATEN) keeps its planned or hypothetical modality: the
         # annotation conventions (eval/articles/README.md) label "will provide aid" AGREE, planned
+        parties = refer_back(event_type, hit.anchor, parties, index, [*history, *events], lex)
+        if event_type == "THREATEN":
+            parties = quoted_threat(hit.anchor, parties, index)
         date = event_date(doc, hit.anchor, hit.token, sentence, modality, expressions)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
-                            lower, hit.entry.text, confidence, extractor, lex, onto, date)
+                            lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i, date)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
         if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
             seen.add(key)
@@ -211,36 +239,24 @@ def code_sentence(
         parties = find_parties(hit.anchor, hit.token, index, visit=visit, event_type=hit.type)
         if parties.actor or parties.recipient:
             emit(hit, parties, confidence)
-    for participle, parties in mediation_events(doc, index):
-        # "a Turkish-brokered deal", "talks mediated by Qatar": the broker consults both sides; a
-        # consultation that counted the broker among the sides ("held Qatar-mediated talks"), or
-        # gave it no one to consult, is this one misread
-        mediators = set(parties.codes("actor"))
-        misread = [e for e in events if e.event == "CONSULT" and set(e.actor) & mediators
-                   and (set(e.actor) - mediators or not set(e.recipient) - mediators)]
-        for e in misread:
-            events.remove(e)
-            seen.discard((e.event, tuple(sorted(e.actor)), tuple(sorted(e.recipient))))
-        if any(e.event == "CONSULT" and set(e.actor) & mediators for e in events):
-            continue
-        modality = modality_of(participle, participle, lower)
-        event = build_event("CONSULT", "mediate", (), parties, modality, sentence, index, lemmas, lower,
-                            token_lemma(participle), STRICT_CONFIDENCE, extractor, lex, onto,
-                            event_date(doc, participle, participle, sentence, modality, expressions))
-        key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
-        if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
-            seen.add(key)
-            events.append(event)
     for clause, parties in demand_clauses(doc, index):
         # a demand whose demanded action is no trigger word ("Russia said Sudan must return ...")
         if not any(hit.anchor.i in _subtree_ids(clause) for hit in hits):
             event = build_event("REQUEST", None, (), parties, "asserted", sentence, index, lemmas, lower,
-                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto,
+                                clause.text, STRICT_CONFIDENCE, extractor, lex, onto, focus, clause.i,
                                 event_date(doc, clause, clause, sentence, "asserted", expressions))
             key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
             if key not in seen and len(events) < MAX_EVENTS_PER_SENTENCE:
                 seen.add(key)
                 events.append(event)
+    sides = mediated_sides(doc, brokers, index)
+    if brokers and sides and len(events) < MAX_EVENTS_PER_SENTENCE:
+        # "Qatar-mediated talks", "a deal mediated by Belarus": the broker consults both sides (mode mediate)
+        broker_token = doc[min(brokers[0].start, len(doc) - 1)]
+        events.append(build_event("CONSULT", "mediate", (), Parties(brokers, sides), "asserted", sentence, index,
+                                  lemmas, lower, brokers[0].mention.text, STRICT_CONFIDENCE, extractor, lex, onto,
+                                  focus, brokers[0].start,
+                                  event_date(doc, broker_token, broker_token, sentence, "asserted", expressions)))
     if not events and hits and LINEAR_BACKOFF:
         # a trigger whose parties the parse does not link: word order, at lower confidence
         hit = hits[0]
@@ -249,7 +265,7 @@ def code_sentence(
             emit(hit, parties, LINEAR_CONFIDENCE)
     if not events and classify is not None:
         events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto,
-                                  expressions)
+                                  expressions, focus)
     return _without_shadow_self_events(events) if DROP_SHADOW_SELF_EVENTS else events
 
 
@@ -270,7 +286,8 @@ def _subtree_ids(tok: Token) -> set[int]:
 
 def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[str, float]], doc: Doc,
                      index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str, extractor: str,
-                     lex: Lexicon, onto: Ontology, expressions: Sequence[DateMatch]) -> list[Event]:
+                     lex: Lexicon, onto: Ontology, expressions: Sequence[DateMatch],
+                     focus: ArticleFocus | None = None) -> list[Event]:
     """Where no trigger fired at all (strict or relaxed pass), the classifier's type, if it is
     sure enough, with the parties of the main verb. Measured (docs/evaluation.md): letting the
     classifier reorder or override lexicon types lost accuracy, so it only fills in."""
@@ -287,7 +304,8 @@ def _classifier_fill(hits: list[TriggerHit], classify: Callable[[str], Mapping[s
         return []
     modality = modality_of(root_tok, root_tok, lower)
     return [build_event(best_type, None, (), parties, modality, sentence, index, lemmas, lower, "", round(best_p, 3),
-                        extractor, lex, onto, event_date(doc, root_tok, root_tok, sentence, modality, expressions))]
+                        extractor, lex, onto, focus, root_tok.i,
+                        event_date(doc, root_tok, root_tok, sentence, modality, expressions))]
 
 
 def _code_unparsed(doc: Doc, index: MentionIndex, sentence: Sentence, lemmas: set[str], lower: str,

@@ -41,6 +41,17 @@ class TokenMention:
 class Parties:
     actor: list[TokenMention] = field(default_factory=list)
     recipient: list[TokenMention] = field(default_factory=list)
+    # the side filled from the other because the text names only one ("actor"/"recipient"):
+    # sides.py decides what it really is (the article's partner state, or a domestic other side)
+    implicit: str | None = None
+    # with implicit == "actor": whether the subject names people or a body the gazetteer does not
+    # know ("Yoruba leaders"): then the target's own state acted (domestic); else nobody named acted
+    unnamed_agent: bool = False
+    # the actor is only the nearest party before the trigger (word order, no grammar)
+    by_order: bool = False
+    # the sector of the people the event is done to when the text names no state for them ("killed
+    # several civilians"): given to a target the article's focus supplies
+    target_sector: str | None = None
 
     def codes(self, which: str) -> list[str]:
         out: list[str] = []

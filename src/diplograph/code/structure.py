@@ -25,6 +25,7 @@ in reported speech ("X said Y must ...") are read in demands.py."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -43,12 +44,13 @@ from .mentions import add_new as _add
 from .mentions import children_with as _children
 from .mentions import subtree_ids as _subtree_ids
 from .plover import _read, word_lists
+from .society import clause_tokens, society_target
 
 # names other modules import from here (the parties' data structures and the demand rules live in
 # mentions.py and demands.py)
 __all__ = ["DEMAND_MODALS", "DEMAND_VERBS", "PARTY_KINDS", "STATE_AGENTS", "MentionIndex", "Parties",
-           "TokenMention", "demand_clauses", "without_economic_qualifiers", "demand_cue_forms", "find_parties", "linear_parties",
-           "np_core", "party_mentions", "stated_demand", "subject_of"]
+           "TokenMention", "demand_clauses", "without_economic_qualifiers", "without_stance_prefixed", "demand_cue_forms", "find_parties", "linear_parties",
+           "np_core", "party_mentions", "quoted_threat", "stated_demand", "subject_of"]
 
 WORDS = word_lists()
 STRUCTURE_WORDS = _read("structure.json")
@@ -69,6 +71,8 @@ JOINT_PREPS = frozenset({"between", "among", "amongst"})
 VISIT_PREPS = frozenset({"to", "in", "at"})
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until"})
 STATE_AGENTS = frozenset(WORDS["state_agents"])
+# prepositions that name whom an event is addressed to ("talks with", "a request to")
+ADDRESS_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards"})
 SENTENCE_WIDE_TARGET = True
 # light verbs whose subject undergoes the event named by their object ("received aid from X")
 RECEIVING_VERBS = frozenset(WORDS["receiving_verbs"])
@@ -86,6 +90,17 @@ REPORTED_TARGET_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "S
 OBJECT_PREPS = frozenset({"to", "with", "on", "against", "from", "for", "toward", "towards", "into"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"})
 CLAUSE_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "pcomp", "acl"})
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """One-word nouns that name people or bodies: the gazetteer's sector nouns (sectors.tsv and the
+    PETRARCH2 agent nouns), group nouns and titles, and the words of structure.json 'agent_nouns'."""
+    from ..actors import Gazetteer
+
+    gaz = Gazetteer.load()
+    words = {w for w in (*gaz.sectors, *gaz.domestic_groups, *gaz.titles) if " " not in w}
+    return frozenset(words | set(STRUCTURE_WORDS["agent_nouns"]))
 
 
 def without_economic_qualifiers(mentions: Sequence[TokenMention], doc: Doc) -> list[TokenMention]:
@@ -114,6 +129,7 @@ def subject_of(verb: Token, max_climb: int = 4) -> tuple[Token | None, bool, Tok
     for _ in range(max_climb):
         subj = _children(current, SUBJECT_DEPS)
         if subj:
+            # two subjects are a misparse (a dateline read as one): the one nearest the verb
             return subj[0], False, current
         subj = _children(current, PASSIVE_SUBJECT_DEPS)
         if subj:
@@ -175,15 +191,18 @@ def find_parties(
     nearest party before the trigger acts, the nearest after receives). Measured on the PLOVER gold
     sentences, word order alone places parties about as well as this parse, and the two combined
     do clearly better than either (docs/evaluation.md)."""
-    index = _without_stance_prefixed(index, anchor.doc)
+    index = without_stance_prefixed(index, anchor.doc)
     parties = grammatical_parties(anchor, trigger, index, visit=visit, event_type=event_type)
+    by_order_recipient = False
     # Dropping words resolved by focus to the actor's own state ("massed (its) troops") from the
     # recipient was measured and lost accuracy (same-state targets are common): not done.
     if not parties.actor or not parties.recipient:
         by_order = linear_parties(anchor.doc, trigger.i, index)
         if not parties.actor:
             parties.actor = [tm for tm in by_order.actor if tm not in parties.recipient]
+            parties.by_order = bool(parties.actor)
         if not parties.recipient:
+            by_order_recipient = True
             sources = _attribution_sources(anchor)
             parties.recipient = [tm for tm in by_order.recipient if tm not in parties.actor and tm.start not in sources
                                  and tm.start not in _conjunct_clauses(anchor)]
@@ -193,12 +212,46 @@ def find_parties(
         # coders do, to the state of the event's target: measured on the gold sentences, this is right
         # far more often than an empty actor
         parties.actor.append(parties.recipient[0])
+        parties.implicit = "actor"
+        subj, current = subject_of(anchor)[0], anchor
+        for _ in range(3):  # "they are willing to forgive X": the subject of the predicate's verb
+            if subj is not None or current.dep_ not in {"acomp", "attr", "oprd", "xcomp"}:
+                break
+            current = current.head
+            subj = subject_of(current)[0]
+        # the subject names people or a body ("Ibo elders", "the Umma party"), not a thing ("popularity")
+        parties.unnamed_agent = subj is not None and (subj.pos_ in {"PROPN", "PRON"} or subj.lower_ in PRONOUNS
+                                                       or subj.lemma_.lower() in agent_nouns())
+    if parties.actor and parties.implicit != "actor" and (not parties.recipient or by_order_recipient
+                                                          or parties.implicit == "recipient"):
+        # "the government freed political prisoners": the actor's own society
+        excluded = _conjunct_clauses(anchor) | _attribution_sources(anchor)
+        parties = society_target(anchor, trigger, parties, index, clause_tokens(anchor, excluded), event_type)
     # one actor state, however many mentions name it ("students in Egypt": the group and the country)
     if (not parties.recipient and len(set(parties.codes("actor"))) == 1 and event_type in SELF_TARGET_TYPES
             and (event_type in UNDIRECTED_DOMESTIC_TYPES or any(obj != trigger for obj in _children(anchor, OBJECT_DEPS)))):
         # likewise a target the text names by no state ("the government banned an opposition newspaper") is
         # domestic: it takes the actor's state
         parties.recipient.append(parties.actor[0])
+        parties.implicit = "recipient"
+    return parties
+
+
+def quoted_threat(anchor: Token, parties: Parties, index: MentionIndex) -> Parties:
+    """ "'America and Britain will pay for this,' a Houthi official said": a threat reported from
+    a speaker of another side is the speaker's threat against the clause's subject."""
+    if not parties.actor or parties.recipient:
+        return parties
+    reported = False
+    tok = anchor
+    while tok.head != tok:
+        reported = reported or tok.dep_ == "ccomp"
+        tok = tok.head
+        if reported and tok.pos_ == "VERB" and tok.lemma_.lower() in ATTRIBUTION_VERBS:
+            speakers = [tm for subj in _children(tok, SUBJECT_DEPS) for tm in party_mentions(subj, index)]
+            if speakers and not set(parties.codes("actor")) & {c for tm in speakers for c in tm.codes}:
+                return Parties(speakers, list(parties.actor), None, parties.unnamed_agent)
+            break
     return parties
 
 
@@ -212,7 +265,7 @@ def _conjunct_clauses(anchor: Token) -> set[int]:
     return {i for c in anchor.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for i in _subtree_ids(c)}
 
 
-def _without_stance_prefixed(index: MentionIndex, doc: Doc) -> MentionIndex:
+def without_stance_prefixed(index: MentionIndex, doc: Doc) -> MentionIndex:
     """The index without mentions that only qualify another party: a "pro-Syrian militia" or an
     "anti-Syria journalist" is not Syria."""
     def prefixed(tm: TokenMention) -> bool:
@@ -314,6 +367,12 @@ def grammatical_parties(
             subject_mentions = party_mentions(subj, index)
             parties.actor = list(giver_mentions)
             parties.recipient = [tm for tm in subject_mentions if tm not in giver_mentions]
+    if not parties.recipient and event_type == "PROTEST":
+        # "rallied to denounce the US strikes": what the purpose clause names is the protest's target
+        for clause in _children(anchor, frozenset({"advcl", "xcomp"})):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                for obj in _children(clause, OBJECT_DEPS):
+                    _add(parties.recipient, [tm for tm in party_mentions(obj, index) if tm not in parties.actor])
     if not parties.recipient and event_type in REPORTED_TARGET_TYPES and anchor == trigger:
         # "demanded that Iraq give ...", "warned that Israel would ...": the target is the clause's subject
         clauses = _children(anchor, frozenset({"ccomp"}))
@@ -395,6 +454,7 @@ def _fill_defaults(parties: Parties, anchor: Token, subj: Token | None, index: M
             used.add(id(others[0]))
         elif domestic and parties.recipient:
             parties.actor.append(parties.recipient[0])
+            parties.implicit = "actor"
         actor_codes = set(parties.codes("actor"))
     if not parties.recipient and parties.actor:
         subject_ids = _subtree_ids(subj)
@@ -460,7 +520,11 @@ def _recipients_of(heads: list[Token], anchor: Token, trigger: Token, index: Men
         if head == trigger and head != anchor:
             _noun_modifier_parties(head, index, parties)
         place_preps = VISIT_PREPS if visit else frozenset()
-        for prep, pobj in _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps):
+        preps_here = _prep_objects(head, RECIPIENT_PREPS | JOINT_PREPS | place_preps)
+        addressed = any(prep in ADDRESS_PREPS for prep, _p in preps_here)
+        for prep, pobj in preps_here:
+            if prep == "at" and addressed:
+                continue  # "consultations with the US at the WTO": the venue is no recipient
             if direct and prep in REASON_PREPS:
                 continue  # "blamed Y for the raid in Z": with the target named, "for/over" gives a reason
             if prep == "by":

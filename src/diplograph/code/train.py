@@ -233,6 +233,31 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def check_enough(examples: Sequence[Example], folds: int) -> None:
+    """InputError, before any fitting, when ``examples`` cannot train a classifier of every PLOVER
+    type (one example of each at least) or cannot be cross-validated in ``folds`` folds (``folds``
+    examples of each type, in as many groups)."""
+    if folds < 1:
+        raise InputError(f"--folds must be 1 or more, not {folds}", reason="bad-option")
+    counts = {name: 0 for name in PLOVER_TYPES}
+    for example in examples:
+        counts[example.label] = counts.get(example.label, 0) + 1
+    missing = [name for name, n in counts.items() if n == 0]
+    if missing:
+        raise InputError(f"too few training examples ({len(examples)}): the classifier needs at least one example "
+                         f"of each of the {len(PLOVER_TYPES)} PLOVER types, and there is none of "
+                         f"{', '.join(missing)}", reason="too-few-examples")
+    if folds == 1:
+        return
+    short = [f"{name} ({n})" for name, n in counts.items() if n < folds]
+    groups = len({e.group for e in examples})
+    if short or groups < folds:
+        why = (f"fewer than {folds} examples of {', '.join(short)}" if short
+               else f"only {groups} groups of examples")
+        raise InputError(f"too few training examples for {folds}-fold cross-validation: {why} "
+                         "(give more examples, or --folds 1 to skip cross-validation)", reason="too-few-examples")
+
+
 def cross_validate(
     examples: Sequence[Example], config: TrainingConfig = TrainingConfig(), *, folds: int = 5, seed: int = 13
 ) -> dict[str, Any]:
@@ -242,7 +267,12 @@ def cross_validate(
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     predicted = np.empty(len(examples), dtype=object)
     for train_index, test_index in splitter.split(np.zeros(len(examples)), labels, groups):
-        model = fit_classifier([examples[i] for i in train_index], config)
+        try:
+            model = fit_classifier([examples[i] for i in train_index], config)
+        except InputError as exc:  # a fold whose training part lacks a type: the data is too thin
+            raise InputError(f"too few training examples for {folds}-fold cross-validation: a training fold "
+                             f"lacks a type ({exc.message}); give more examples, or --folds 1 to skip it",
+                             reason="too-few-examples") from None
         predicted[test_index] = model.predict([examples[i].text for i in test_index])
     result: dict[str, Any] = {
         "folds": folds,
@@ -295,6 +325,7 @@ def train_classifier(
     Returns the scores (also written to ``scores_path(output)``)."""
     data = [Path(p) for p in data]
     examples = read_training_data(data)
+    check_enough(examples, folds)
     logger.info("training the event classifier on %d examples from %d files", len(examples), len(data))
     cv = cross_validate(examples, config, folds=folds, seed=seed) if folds > 1 else {}
     model = fit_classifier(examples, config)

@@ -160,6 +160,7 @@ def assign_sentence_dates(sentences: list[Sentence], published: dt.date | None) 
     lede_date = first_story if first_story is not None and first_story_position < LEDE_SENTENCES else None
 
     previous: DateValue | None = None  # the last body sentence's own date, for "that day"
+    carried: DateValue | None = None  # the last body date that reports the day's news
     for sentence, time in zip(sentences, times, strict=True):
         if sentence.is_title:
             story = _undated(first_story or publication)
@@ -175,10 +176,16 @@ def assign_sentence_dates(sentences: list[Sentence], published: dt.date | None) 
             sentence.date = time.own
             if not sentence.is_title:
                 previous = _undated(time.own)
+                if _is_story_date(time.own, published):
+                    carried = _undated(time.own)
         elif time.background and not sentence.is_title and referred is None:
             sentence.date = DateValue()
-        else:
+        elif sentence.is_title or referred is not None or carried is None:
             sentence.date = story
+        else:
+            # the sentence's date (what framework observations take) carries the last news date on;
+            # events take the lede's day instead (story_date, event_dates.py): measured separately
+            sentence.date = carried
 
 
 def _undated(story: DateValue) -> DateValue:

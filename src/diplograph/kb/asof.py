@@ -265,7 +265,7 @@ def state_of_pair(store: Store, a: str, b: str, as_of: str | dt.date | None = No
     from .materialize import load_state
 
     code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
-    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    day = parse_day(as_of, name="as_of") or dt.date.today()
     return load_state(store, code_a, code_b, day, include_reference=include_reference)
 
 
@@ -278,25 +278,36 @@ def partners(
     as_of: str | dt.date | None = None,
     *,
     tier: str | None = None,
+    rung: int | None = None,
     include_reference: bool = True,
     evidence: bool | int = False,
 ) -> list[dict[str, Any]]:
-    """``country``'s partners on ``as_of`` (default: today), best tier first, one record each:
-    partner, tier, label, labels (layered), since, in_force_by, sources (+ name, status, pending,
-    conflicts, conflicts_with_reference). ``country`` may be a code or a name. ``evidence``: True
-    for the first PARTNER_EVIDENCE evidence records of each (with ``evidence_total``), a number for
-    that many."""
+    """``country``'s partners on ``as_of`` (default: today), ordered by ``country``'s ladder (best
+    rung first, then the oldest), one record each: partner, tier, label, labels (layered), rung
+    (the position on the country's ladder, 1 = top; None where the ladder does not rank the
+    label), since, in_force_by, sources (+ name, status, pending, conflicts,
+    conflicts_with_reference). ``country`` may be a code or a name; ``tier`` and ``rung`` keep
+    only the partners at that tier or rung. ``evidence``: True for the first PARTNER_EVIDENCE
+    evidence records of each (with ``evidence_total``), a number for that many."""
     from .materialize import load_states
 
     code = resolve_actor(country)
-    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    day = parse_day(as_of, name="as_of") or dt.date.today()
     wanted_tier = tier.upper() if tier else None
     if wanted_tier and wanted_tier not in ("CSP", "SP", "CP", "OTHER"):
-        raise InputError(f"--tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
+        raise InputError(f"tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
+    steps = len(ladders.ladder(code))
+    if rung is not None and not 1 <= rung <= steps:
+        raise InputError(f"rung must be between 1 and {steps} (the rungs of {code}'s ladder), not {rung}",
+                         reason="bad-rung")
     cap: bool | int = PARTNER_EVIDENCE if evidence is True else evidence
-    records = [state.partner_record(code, evidence=cap)
-               for state in load_states(store, code, day, include_reference=include_reference)
-               if state.tier is not None and (not wanted_tier or state.tier == wanted_tier)]
-    records.sort(key=lambda r: (ladders.tier_rank(code, r["tier"], r["label"]), r["since"] or r["in_force_by"] or "9999",
-                                r["partner"]))
+    records = []
+    for state in load_states(store, code, day, include_reference=include_reference):
+        if state.tier is None or (wanted_tier and state.tier != wanted_tier):
+            continue
+        record = state.partner_record(code, evidence=cap)
+        record["rung"] = ladders.rung(code, state.tier, state.label)
+        if rung is None or record["rung"] == rung:
+            records.append(record)
+    records.sort(key=lambda r: (r["rung"] or steps + 1, r["since"] or r["in_force_by"] or "9999", r["partner"]))
     return records

@@ -337,7 +337,7 @@ def _article(record: Any) -> Article:
 def check_article(store: Store, article: Article, *, published: str | None = None,
                   include_reference: bool = True) -> dict[str, Any]:
     """Every tier claim of ``article`` checked against the knowledge base on its publication date."""
-    day = parse_day(published or (article.published or None), name="--published")
+    day = parse_day(published or (article.published or None), name="published")
     as_of = day or dt.date.today()
     claims = extract_claims(article.title, article.text)
     results = [verify(store, claim, as_of, include_reference=include_reference) for claim in claims]

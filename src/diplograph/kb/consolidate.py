@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ladders
+from ..model import DateValue
 from ..store import Store
 from .observations import Observation
 
@@ -51,7 +52,12 @@ def period_end(value: dt.date, precision: str) -> dt.date:
 
 def explicit_span(obs: Observation) -> Span | None:
     """The days an observation's own date allows, or None when it has no date."""
-    date = obs.date
+    return date_span(obs.date)
+
+
+def date_span(date: DateValue) -> Span | None:
+    """The days a date allows (a day one either side, for time zones), or None when unknown:
+    two changes of one pair whose spans overlap are taken for one change."""
     if date.value is None or date.precision not in PRECISION_ORDER:
         return None
     if date.precision == "day":

@@ -10,9 +10,11 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
+from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ConfigError, MissingExtraError
+from ..outputs import atomic_output
 from ..store import Store
 from .asof import parse_day, states_by_pair
 from .consolidate import build_facts
@@ -65,7 +67,7 @@ def _dyads(actor: Iterable[str], recipient: Iterable[str]) -> set[tuple[str, str
 def relation_records(store: Store, *, include_reference: bool = True,
                      as_of: str | dt.date | None = None) -> list[dict[str, Any]]:
     """One record per pair: its framework on ``as_of`` (default today) and its event counts."""
-    day = parse_day(as_of, name="--as-of") or dt.date.today()
+    day = parse_day(as_of, name="as_of") or dt.date.today()
     states = states_by_pair(build_facts(store, include_reference=include_reference), day)
     counts: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for fact in event_facts(store, until=day.isoformat()):
@@ -119,7 +121,11 @@ def gdelt_records(store: Store, *, modalities: tuple[str, ...] = ("asserted",)) 
                     "Year": day // 10000 if day else None,
                     "DatePrecision": fact.date_precision,
                     "Actor1Code": actor, "Actor1Name": actor_name(actor) if actor else None,
+                    # GDELT's agent type: the CAMEO sector code (GOV, MIL, COP, ...), empty when the
+                    # whole state acts
+                    "Actor1Type1Code": fact.sector_of(actor, "actor") if actor else None,
                     "Actor2Code": recipient, "Actor2Name": actor_name(recipient) if recipient else None,
+                    "Actor2Type1Code": fact.sector_of(recipient, "recipient") if recipient else None,
                     "IsRootEvent": 1,
                     "EventCode": fact.cameo_root, "EventBaseCode": fact.cameo_root, "EventRootCode": fact.cameo_root,
                     "QuadClass": fact.quad_class, "GoldsteinScale": fact.goldstein,
@@ -274,14 +280,31 @@ def write_graphml(records: Iterable[dict[str, Any]], out: Any) -> int:
     return n
 
 
-def write_export(store: Store, kind: str, fmt: str, out: Any, *, include_reference: bool = True,
-                 as_of: str | dt.date | None = None) -> int:
-    """Write export ``kind`` in ``fmt`` to ``out`` (a text stream for jsonl/csv, a binary stream or
-    path for parquet/graphml). Returns the number of records written."""
+def check_export(kind: str, fmt: str) -> None:
+    """ConfigError unless export ``kind`` can be written in ``fmt``: checked before any output is
+    opened, so that a refused export never touches an existing file."""
+    if kind not in KINDS:
+        raise ConfigError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "graphml" and kind not in GRAPH_KINDS:
         raise ConfigError(f"GraphML fits pair-shaped exports only ({', '.join(GRAPH_KINDS)}), not {kind}")
+
+
+def write_export(store: Store, kind: str, fmt: str, out: Any, *, include_reference: bool = True,
+                 as_of: str | dt.date | None = None) -> int:
+    """Write export ``kind`` in ``fmt`` to ``out`` (a text stream for jsonl/csv, a binary stream or
+    path for parquet/graphml). Returns the number of records written."""
+    check_export(kind, fmt)
     records = records_for(store, kind, include_reference=include_reference, as_of=as_of)
     writer = {"jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "graphml": write_graphml}[fmt]
     return writer(records, out)
+
+
+def export_to_file(store: Store, kind: str, fmt: str, path: str | Path, *, include_reference: bool = True,
+                   as_of: str | dt.date | None = None) -> int:
+    """Write export ``kind`` in ``fmt`` to the file ``path``, all or nothing: the export is checked
+    first, written to a temporary file and renamed over ``path`` only once it is complete."""
+    check_export(kind, fmt)
+    with atomic_output(path, binary=fmt in BINARY_FORMATS) as out:
+        return write_export(store, kind, fmt, out, include_reference=include_reference, as_of=as_of)

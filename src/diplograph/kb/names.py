@@ -31,7 +31,9 @@ def _gazetteer_lookup(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _is_known_code(text: str) -> bool:
+def is_known_code(text: str) -> bool:
+    """An actor code diplograph knows, exactly as written: an ISO 3166-1 alpha-3 code, a
+    historical state or an organisation's short code."""
     if text in ORGANISATION_CODES or text in HISTORICAL_CODES:
         return True
     if len(text) != 3 or not text.isalpha():
@@ -47,7 +49,7 @@ def resolve_actor(name: str) -> str:
     text = (name or "").strip()
     if not text:
         raise UnknownActorError("empty country name")
-    if _is_known_code(text.upper()) and (text.isupper() or len(text) == 3):
+    if is_known_code(text.upper()) and (text.isupper() or len(text) == 3):
         return text.upper()
     candidates = [text]
     stripped = _POSSESSIVE.sub("", text).strip()

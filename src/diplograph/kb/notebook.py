@@ -72,8 +72,8 @@ class KnowledgeBase:
         return self.include_reference if include_reference is None else include_reference
 
     def partners(self, country: str, as_of: str | dt.date | None = None, *, tier: str | None = None,
-                 include_reference: bool | None = None) -> Records:
-        return Records(partners_query(self.store, country, as_of, tier=tier,
+                 rung: int | None = None, include_reference: bool | None = None) -> Records:
+        return Records(partners_query(self.store, country, as_of, tier=tier, rung=rung,
                                       include_reference=self._ref(include_reference)))
 
     def state(self, a: str, b: str, as_of: str | dt.date | None = None, *,

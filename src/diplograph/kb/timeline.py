@@ -107,7 +107,8 @@ ENTRY_EVIDENCE = 5  # evidence records per framework entry (the pair's facts hav
 ENTRY_CONFLICTS = 10
 
 
-def _framework_entry_from_row(row: dict[str, Any]) -> dict[str, Any]:
+def framework_entry_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A framework entry from a stored fact row: its first evidence records, with the totals."""
     from .materialize import fact_from_json
 
     fact = fact_from_json(row["record"])
@@ -175,9 +176,9 @@ def timeline(store: Store, a: str, b: str, *, include_reference: bool = True, ev
     from .syndication import story_groups
 
     code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
-    first_day, last_day = parse_day(since, name="--since"), parse_day(until, name="--until")
+    first_day, last_day = parse_day(since, name="since"), parse_day(until, name="until")
     if first_day and last_day and last_day < first_day:
-        raise InputError(f"--until {last_day} is before --since {first_day}", reason="bad-date")
+        raise InputError(f"until {last_day} is before since {first_day}", reason="bad-date")
     if limit is not None and limit < 1:
         raise InputError(f"limit must be at least 1, not {limit}", reason="bad-limit")
     since = first_day.isoformat() if first_day else None
@@ -205,7 +206,7 @@ def timeline(store: Store, a: str, b: str, *, include_reference: bool = True, ev
             more = bool(_event_days(store, code_a, code_b, limit=1, **beyond))
         fact_rows = [r for r in fact_rows if r["day"] <= boundary]
         event_days = [(d, i) for d, i in event_days if d <= boundary]
-    entries = [_framework_entry_from_row(r) for r in fact_rows]
+    entries = [framework_entry_from_row(r) for r in fact_rows]
     if event_days:
         rows = load_events(store, ids=[i for _, i in event_days])
         doc_ids = {r.doc_id for r in rows}

@@ -7,16 +7,17 @@ becomes ``Rejected(input, reason, detail)`` and the iteration goes on. See docs/
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import ConfigError, InputError
+from ..dates.publication import publication_date_option
+from ..errors import InputError
 from ..model import Rejected
 from ..settings import Options
-from .formats import READERS
-from .record import RawRecord, parse_date
+from .controls import scrub_record, scrub_rejected
+from .formats import PUBLISHED_ALIASES, READERS
+from .record import RawRecord
 from .sources import (
     GZIP_MAGIC,
     SNIFF_BYTES,
@@ -32,31 +33,49 @@ from .urls import Fetched, fetch, is_url
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Fetched", "RawRecord", "Source", "fetch", "iter_records", "parse_date", "read_source"]
+_DATE_FIELDS = frozenset(("published", *PUBLISHED_ALIASES))
+
+__all__ = ["Fetched", "RawRecord", "Source", "check_inputs_exist", "fetch", "iter_records", "read_source"]
+
+
+def check_inputs_exist(inputs: Sequence[str]) -> None:
+    """InputError when not one of ``inputs`` names something there (a URL counts as there until it
+    is fetched): a run that could read nothing stops before it stores anything. A missing path
+    among others is only that input's reject."""
+    items = [str(item) for item in inputs]
+    if not items:
+        raise InputError("no input given", reason="no-input")
+    for item in items:
+        if is_url(item):
+            return
+        try:
+            if Path(item).expanduser().exists():
+                return
+        except OSError:
+            return  # there, though it cannot be looked at: its reject will say why
+    shown = ", ".join(items[:5]) + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+    what = "it does not exist" if len(items) == 1 else f"none of the {len(items)} inputs exists"
+    raise InputError(f"nothing to read: {what} ({shown})", reason="not-found")
 
 
 def iter_records(inputs: Sequence[str], options: Options) -> Iterator[RawRecord | Rejected]:
     """Every record of every input, in order; problems come out as Rejected items.
 
-    ``options.published`` ('YYYY-MM-DD') and ``options.url`` override what each record says."""
-    published = _override_date(options.published)
+    ``options.published`` ('YYYY-MM-DD') and ``options.url`` override what each record says.
+    Control characters are taken out of every record here (read.controls)."""
+    published = publication_date_option(options.published)
     for item in inputs:
         for record in _iter_input(str(item), options):
-            if isinstance(record, RawRecord):
-                if published is not None:
-                    record.published = published
-                if options.url:
-                    record.url = options.url
+            if isinstance(record, Rejected):
+                yield scrub_rejected(record)
+                continue
+            scrub_record(record)
+            if published is not None:
+                record.published = published
+                record.warnings = [w for w in record.warnings if w["field"] not in _DATE_FIELDS]
+            if options.url:
+                record.url = options.url
             yield record
-
-
-def _override_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"--published {value!r} is not a YYYY-MM-DD date") from None
 
 
 def _iter_input(item: str, options: Options) -> Iterator[RawRecord | Rejected]:

@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from ..dates.publication import read_publication_date
 from ..errors import InputError, TooLargeError
 from ..model import Rejected
 from ..settings import Options
-from .decode import decode_text, guess_encoding, looks_binary
-from .record import RawRecord, parse_date
+from .decode import decode_text, detect_encoding, guess_encoding
+from .plain import field_type_problem, json_syntax_problem, not_an_object
+from .record import RawRecord
 from .sources import Source, open_guarded, read_limited
 
 logger = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ _FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "story"),
     "html": ("html", "raw_html", "page"),
 }
+PUBLISHED_ALIASES = _FIELD_ALIASES["published"]
 _XML_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z!/][^>]*>")
 
@@ -71,15 +74,21 @@ def record_from_mapping(mapping: dict[str, Any], label: str, source: Source) -> 
     """A RawRecord from a JSON object or CSV row in the contract's shape."""
     lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
 
-    def field(name: str) -> Any:
+    def named_field(name: str) -> tuple[str, Any]:
         for alias in _FIELD_ALIASES[name]:
             value = lowered.get(alias)
             if value not in (None, ""):
-                return value
-        return None
+                return alias, value
+        return name, None
+
+    def field(name: str) -> Any:
+        return named_field(name)[1]
 
     record_id = field("id")
     record_id = None if record_id is None else str(record_id)
+    for name, value in (named_field("text"), named_field("html")):
+        if value is not None and not isinstance(value, str):
+            return Rejected(label, "bad-field", field_type_problem(name, value), record_id)
     text, html = field("text"), field("html")
     if not isinstance(text, str) or not text.strip():
         text = None
@@ -89,15 +98,28 @@ def record_from_mapping(mapping: dict[str, Any], label: str, source: Source) -> 
         return Rejected(label, "no-text", "the record has neither a 'text' nor an 'html' field with content", record_id)
     title = field("title")
     url = field("url")
-    return RawRecord(
+    record = RawRecord(
         input=label,
         record_id=record_id,
         url=str(url) if url is not None else source.url,
         title=str(title).strip() if title is not None and str(title).strip() else None,
-        published=parse_date(field("published")),
         text=text,
         html=html,
     )
+    date_field, date_value = named_field("published")
+    record.published = published_date(record, date_field, date_value)
+    return record
+
+
+def published_date(record: RawRecord, name: str, value: Any) -> Any:
+    """The record's publication date from field ``name``; a value that is not a clear date gives
+    None and a warning on the record (the record itself is kept)."""
+    reading = read_publication_date(value)
+    if reading.reason is not None:
+        shown = value if isinstance(value, str) else json.dumps(value, default=str)
+        record.warnings.append({"input": record.input, "field": name, "value": str(shown)[:100],
+                                "reason": reading.reason, "detail": reading.detail or ""})
+    return reading.date
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -134,12 +156,15 @@ def read_jsonl(source: Source, options: Options) -> RecordStream:
             except UnicodeDecodeError:
                 text = line.decode(guess_encoding(line), errors="replace")
             try:
-                value = json.loads(text)
+                # a line cut inside a string ends there; strict=False: a raw control character inside
+                # a string is read (and then removed with the others, read.controls), not a reason
+                # to lose the record
+                value = json.loads(text.rstrip("\r\n"), strict=False)
             except json.JSONDecodeError as exc:
-                yield Rejected(label, "bad-json", f"not JSON: {exc.msg} at column {exc.colno}")
+                yield Rejected(label, "bad-json", json_syntax_problem(exc))
                 continue
             if not isinstance(value, dict):
-                yield Rejected(label, "bad-json", f"a JSON {type(value).__name__}, not an object")
+                yield Rejected(label, "bad-json", not_an_object(value))
                 continue
             yield record_from_mapping(value, label, source)
     if seen == 0:
@@ -150,14 +175,14 @@ def read_json(source: Source, options: Options) -> RecordStream:
     """A .json file: one object (one article) or an array of objects."""
     data = single_document_bytes(source, options)
     try:
-        value = json.loads(decode_text(data))
+        value = json.loads(decode_text(data), strict=False)
     except json.JSONDecodeError as exc:
         raise InputError("not JSON", reason="bad-json", detail=f"{exc.msg} at line {exc.lineno}") from None
     items = value if isinstance(value, list) else [value]
     for index, item in enumerate(items, 1):
         label = f"{source.label}#item {index}" if isinstance(value, list) else source.label
         if not isinstance(item, dict):
-            yield Rejected(label, "bad-json", f"a JSON {type(item).__name__}, not an object")
+            yield Rejected(label, "bad-json", not_an_object(item))
             continue
         yield record_from_mapping(item, label, source)
 
@@ -169,9 +194,9 @@ def read_csv(source: Source, options: Options, delimiter: str | None = None) -> 
         head = buffered.peek(65536)[:65536]
         if not head.strip():
             raise InputError(f"{source.label} is empty", reason="empty", detail="no CSV header")
-        if looks_binary(head):
+        encoding = detect_encoding(head)
+        if encoding is None:
             raise InputError("binary content, not CSV", reason="binary", detail="NUL or control bytes")
-        encoding = guess_encoding(head)
         text_stream = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         if delimiter is None:
             sample = head.decode(encoding, errors="replace").split("\n", 1)[0]
@@ -232,9 +257,14 @@ def read_feed(source: Source, options: Options) -> RecordStream:
             record_id=entry.get("id") or None,
             url=link or None,
             title=(entry.get("title") or "").strip() or None,
-            published=parse_date(entry.get("published_parsed") or entry.get("updated_parsed")
-                                 or entry.get("published")),
         )
+        # the date as written (feedparser's parsed form is converted to UTC, which may change the day);
+        # feedparser's reading of a form ours does not take comes second
+        written = entry.get("published") or entry.get("updated")
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        if written and parsed is not None and read_publication_date(written).date is None:
+            written = None
+        record.published = published_date(record, "published", written or parsed)
         if options.follow_feed_links and link:
             from .urls import fetch
 

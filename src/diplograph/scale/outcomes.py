@@ -76,11 +76,10 @@ class ParquetOutcomeWriter:
             else:
                 self._seen.add(outcome.document.doc_id)
                 report.stored += 1
-                if outcome.analysis is None:
-                    report.uncoded += 1
-                else:
+                if outcome.analysis is not None:
                     report.events += len(outcome.analysis.events)
                     report.frameworks += len(outcome.analysis.frameworks)
+            report.note_document(outcome)
         row = outcome_to_row(outcome)
         row["outcome"] = json.dumps(row["outcome"], ensure_ascii=False)
         self._rows.append(row)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import DiplographError, InputError, MissingExtraError, NotFoundError, StoreError
+from ..errors import DiplographError, MissingExtraError, NotFoundError, StoreError
 from ..ingest import IngestReport, Outcome, ProgressCallback, RecordProcessor, store_outcomes
 from ..settings import Options
 from ..store import Store
@@ -212,9 +212,10 @@ def ingest_ray(
     ``options.jobs`` CPUs (one per core). Workers: ``options.jobs`` if set, else every CPU of the
     cluster. ``output``: write the outcomes to partitioned Parquet files in that folder instead of
     a database (then ``diplograph load DIR --db ...``); the report then counts texts new to the run."""
+    from ..read import check_inputs_exist
+
+    check_inputs_exist(inputs)
     ray = import_ray()
-    if not inputs:
-        raise InputError("no input given", reason="no-input")
     started = _connect(ray, address, None if address else options.effective_jobs)
     try:
         workers = options.jobs if options.jobs > 0 else _cluster_cpus(ray)

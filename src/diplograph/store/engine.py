@@ -3,18 +3,26 @@ through ``postgresql://`` URLs with psycopg 3."""
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
+import sqlite3
+import time
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
-from ..errors import MissingExtraError, StoreError
+from ..errors import MissingExtraError, NotFoundError, StoreError
 
 logger = logging.getLogger(__name__)
 
 HEAD_REVISION_HINT = "run `diplograph ingest` or any command with --db to migrate"
+# the PostgreSQL advisory lock a migration holds ("dipl"): two first runs on one new database
+# migrate one after the other instead of both creating the tables
+MIGRATION_LOCK = 0x6469706C
 
 
 def database_url(db: str) -> str:
@@ -36,14 +44,88 @@ def database_url(db: str) -> str:
     return f"sqlite:///{path}"
 
 
+def sqlite_file(db: str) -> Path | None:
+    """The file a SQLite ``--db`` value names; None for PostgreSQL and in-memory databases."""
+    db = db.strip()
+    if db.startswith(("postgres", )) or ("://" in db and not db.startswith("sqlite:")):
+        return None
+    if db.startswith("sqlite:"):
+        rest = db.split(":", 1)[1]
+        if not rest.startswith("///"):
+            return None  # sqlite:// (in memory)
+        name = rest[3:].split("?", 1)[0]
+        return Path(name) if name and name != ":memory:" else None
+    return Path(db).expanduser() if db != ":memory:" else None
+
+
+def check_location(db: str, *, create: bool) -> None:
+    """Refuse, before any connection, a SQLite location that cannot be a database: a folder, and
+    (unless ``create``) a file that does not exist. Connecting would create an empty file there,
+    and a command that only reads must never leave one behind."""
+    path = sqlite_file(db)
+    if path is None:
+        return
+    if path.is_dir():
+        raise StoreError(f"{db} is a folder, not a database file: give the path of a .sqlite file")
+    if not create and not path.exists():
+        raise NotFoundError(f"no diplograph database at {db} (run `diplograph ingest` first)")
+
+
+def _shown(db: str) -> str:
+    """The database location for a message, without a password."""
+    path = sqlite_file(db)
+    if path is not None:
+        return str(path) if db.startswith("sqlite:") else db
+    return re.sub(r"^([a-z0-9+]+://[^:/@]*):[^@]*@", r"\1:***@", db.strip())
+
+
+def database_error(db: str, exc: SQLAlchemyError) -> StoreError:
+    """One readable line for a database that cannot be used (the driver's first line of
+    explanation, without SQLAlchemy's traceback and background link)."""
+    original = getattr(exc, "orig", None) or exc
+    reason = " ".join(str(original).split("\n", 1)[0].split())
+    if reason.startswith("connection failed: "):
+        reason = reason[len("connection failed: "):]
+    if not db:
+        return StoreError(f"database error: {reason}")
+    where = _shown(db)
+    if "file is not a database" in reason:
+        return StoreError(f"{where} is not a SQLite database (the file holds something else)")
+    if "unable to open database file" in reason:
+        return StoreError(f"cannot open the SQLite database {where}: the file cannot be opened or created "
+                          "(check the path and its permissions)")
+    if "database disk image is malformed" in reason:
+        return StoreError(f"the SQLite database {where} is damaged (database disk image is malformed)")
+    if "readonly database" in reason:
+        return StoreError(f"the SQLite database {where} is read-only: it cannot be updated")
+    if where.startswith("postgresql"):
+        return StoreError(f"cannot use the PostgreSQL database {where}: {reason}")
+    return StoreError(f"cannot use the database {where}: {reason}")
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     # WAL lets `serve` read while an ingest writes; busy_timeout waits for the writer's lock
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _set_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _set_wal(cursor) -> None:  # type: ignore[no-untyped-def]
+    # switching a new file to WAL needs an exclusive lock and SQLite answers "database is locked"
+    # at once, without its busy handler, when another process holds one (two first runs on one
+    # new file): wait for it here, as busy_timeout would
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def make_engine(db: str) -> Engine:
@@ -57,9 +139,10 @@ def make_engine(db: str) -> Engine:
                 import psycopg  # noqa: F401
             except ImportError:
                 raise MissingExtraError("the PostgreSQL driver psycopg", "postgres") from None
-            engine = create_engine(url, pool_pre_ping=True)
+            # an unreachable server is reported after 10 s, not after the system's TCP timeout
+            engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {db}: {exc}") from None
+        raise database_error(db, exc) from None
     return engine
 
 
@@ -74,14 +157,55 @@ def _alembic_config(connection):  # type: ignore[no-untyped-def]
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (one linear Alembic history)."""
+    """Bring the schema to ``revision`` (one linear Alembic history).
+
+    Migrations run under a lock (SQLite: a ``BEGIN IMMEDIATE`` transaction around the whole
+    upgrade; PostgreSQL: an advisory lock), so that two processes opening one new database at once
+    migrate it one after the other: the second finds the schema made. A database already at the
+    head is not locked at all (readers never wait for a writer here)."""
+    try:
+        if revision == "head" and current_revision(engine) == head_revision():
+            return
+        if engine.dialect.name == "sqlite":
+            _migrate_sqlite(engine, revision)
+            return
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            _upgrade(connection, revision)
+    except SQLAlchemyError as exc:
+        raise database_error(engine.url.render_as_string(hide_password=False), exc) from None
+
+
+def _migrate_sqlite(engine: Engine, revision: str) -> None:
+    # Python's sqlite3 runs DDL outside any transaction unless one is opened by hand; a connection
+    # in autocommit mode (isolation_level None) lets the whole upgrade run in one IMMEDIATE
+    # transaction, which a second migrator waits for (busy_timeout) and then finds done
+    locked = create_engine(engine.url, poolclass=NullPool,
+                           connect_args={"timeout": 30, "check_same_thread": False, "isolation_level": None})
+    event.listen(locked, "connect", _sqlite_pragmas)
+    try:
+        with locked.connect() as connection:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            _upgrade(connection, revision)
+            connection.commit()
+    finally:
+        locked.dispose()
+
+
+def _upgrade(connection: Connection, revision: str) -> None:
     from alembic import command
 
-    try:
-        with engine.begin() as connection:
-            command.upgrade(_alembic_config(connection), revision)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate database {engine.url!r}: {exc}") from None
+    command.upgrade(_alembic_config(connection), revision)
+
+
+def database_problem(exc: SQLAlchemyError) -> str:
+    """What went wrong, in the driver's words, without the SQL statement or its parameters
+    (which may hold article text, and which an error body or message must never show)."""
+    original = getattr(exc, "orig", None)
+    text = str(original) if original is not None else str(exc)
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return first[:300]
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -91,12 +215,14 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@functools.cache
 def head_revision() -> str:
+    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    with make_engine("sqlite://").connect() as connection:
-        script = ScriptDirectory.from_config(_alembic_config(connection))
-        head = script.get_current_head()
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("diplograph.store").joinpath("migrations")))
+    head = ScriptDirectory.from_config(config).get_current_head()
     assert head is not None
     return head
 

@@ -102,6 +102,10 @@ events = Table(
     Column("sentence", Text, nullable=False),
     Column("actor", String(128), nullable=False, default=""),  # space-separated codes
     Column("recipient", String(128), nullable=False, default=""),
+    # space-separated CAMEO agent codes parallel to actor/recipient, "-" where the whole state acts
+    # (migration 0005); NULL on rows coded before sectors existed
+    Column("actor_sectors", String(128)),
+    Column("recipient_sectors", String(128)),
     Column("event", String(16), nullable=False),
     Column("mode", String(32)),
     Column("contexts", String(256), nullable=False, default=""),  # space-separated
@@ -244,6 +248,7 @@ pair_facts = Table(
 Index("ix_pair_facts_a_b_scope_day", pair_facts.c.a, pair_facts.c.b, pair_facts.c.scope, pair_facts.c.day)
 Index("ix_pair_facts_b_scope", pair_facts.c.b, pair_facts.c.scope)
 Index("ix_pair_facts_scope_day", pair_facts.c.scope, pair_facts.c.day)
+Index("ix_pair_facts_fact_id_scope", pair_facts.c.fact_id, pair_facts.c.scope)
 
 # A pair's as-of state (kb.asof.pair_state) as date segments [valid_from, valid_to): the state is
 # constant between two fact start dates, so "partners of X on D" is one indexed read. ``country``

@@ -8,18 +8,19 @@ import hashlib
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import NotFoundError, StoreError
 from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Rejected
 from . import schema as t
 from .derived import UNDATED, DerivedChanges, mark_pairs_changed, rebuild_event_months, redate_undated_events
-from .engine import has_schema, make_engine, migrate
+from .engine import check_location, database_error, database_problem, has_schema, make_engine, migrate
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,23 @@ def split_codes(value: str | None) -> list[str]:
     return value.split() if value else []
 
 
+NO_SECTOR = "-"
+
+
+def sector_codes(sectors: Iterable[str | None]) -> str:
+    """Sectors parallel to an event side's codes as stored: space-separated, "-" for none."""
+    return " ".join(sector or NO_SECTOR for sector in sectors)
+
+
+def split_sectors(value: str | None, count: int) -> list[str | None]:
+    """The stored sectors of an event side as a list parallel to its ``count`` codes (all None on
+    rows coded before sectors existed, or when the stored list does not fit the codes)."""
+    parts = value.split() if value else []
+    if len(parts) != count:
+        return [None] * count
+    return [None if part == NO_SECTOR else part for part in parts]
+
+
 WRITE_ATTEMPTS = 4
 _TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
 
@@ -56,6 +74,15 @@ class WriteResult:
     stored: bool  # False: the text was already there (a duplicate); its source was still recorded
 
 
+@dataclass(frozen=True)
+class ReferenceWrite:
+    """The reference rows written, and how many differ from the rows the store held before."""
+
+    rows: int
+    added: int
+    removed: int
+
+
 def event_row(doc_id: str, event: Event, extractor: str) -> dict[str, Any]:
     return {
         "doc_id": doc_id,
@@ -64,6 +91,8 @@ def event_row(doc_id: str, event: Event, extractor: str) -> dict[str, Any]:
         "sentence": event.sentence,
         "actor": _codes(event.actor),
         "recipient": _codes(event.recipient),
+        "actor_sectors": sector_codes(event.sectors_of("actor")),
+        "recipient_sectors": sector_codes(event.sectors_of("recipient")),
         "event": event.event,
         "mode": event.mode,
         "contexts": _codes(event.contexts),
@@ -134,6 +163,8 @@ def event_record(row: Any) -> dict[str, Any]:
         "sentence": row["sentence"],
         "actor": split_codes(row["actor"]),
         "recipient": split_codes(row["recipient"]),
+        "actor_sectors": split_sectors(row["actor_sectors"], len(split_codes(row["actor"]))),
+        "recipient_sectors": split_sectors(row["recipient_sectors"], len(split_codes(row["recipient"]))),
         "event": row["event"],
         "mode": row["mode"],
         "contexts": split_codes(row["contexts"]),
@@ -155,10 +186,19 @@ class Store:
 
     def __init__(self, db: str, *, create: bool = True, engine: Engine | None = None) -> None:
         self.db = db
+        if engine is None:
+            check_location(db, create=create)
         self.engine = engine or make_engine(db)
         if create:
             migrate(self.engine)
-        elif not has_schema(self.engine):
+            return
+        try:
+            found = has_schema(self.engine)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise database_error(db, exc) from None
+        if not found:
+            self.engine.dispose()
             raise NotFoundError(f"no diplograph database at {db} (run `diplograph ingest` first)")
 
     @property
@@ -220,11 +260,11 @@ class Store:
                 # two writers whose batches hold the same texts in different orders can deadlock
                 # (PostgreSQL aborts one); the aborted batch is rolled back whole: redo it
                 if not _is_transient(exc) or attempt == WRITE_ATTEMPTS - 1:
-                    raise StoreError(f"cannot store documents: {exc}") from None
+                    raise StoreError(f"cannot store documents: {database_problem(exc)}") from None
                 logger.info("write conflict with another writer, retrying the batch: %s", exc.orig)
                 time.sleep(0.05 * (attempt + 1))
             except SQLAlchemyError as exc:
-                raise StoreError(f"cannot store documents: {exc}") from None
+                raise StoreError(f"cannot store documents: {database_problem(exc)}") from None
         raise AssertionError("unreachable")
 
     def _write_document(self, c: Connection, document: Document, analysis: Analysis | None,
@@ -386,24 +426,27 @@ class Store:
             c.execute(delete(t.rejects).where(cond, t.rejects.c.record_id.is_(record_id) if record_id is None
                                               else t.rejects.c.record_id == record_id))
 
-    def write_reference(self, observations: Iterable[FrameworkObservation], extractor: str = "reference") -> int:
-        """Replace the reference rows (source 'reference') with ``observations``."""
+    def write_reference(self, observations: Iterable[FrameworkObservation],
+                        extractor: str = "reference") -> ReferenceWrite:
+        """Replace the reference rows (source 'reference') with ``observations``: rows the new
+        table no longer has (corrected or dropped) go, new ones come, none is duplicated."""
         rows = [framework_row(None, o, extractor) for o in observations]
         fo = t.framework_observations
         with self.engine.begin() as c:
-            touched = {(a, b) for a, b in c.execute(select(fo.c.a, fo.c.b).where(fo.c.source == "reference").distinct())}
             old = c.execute(select(fo.c.a, fo.c.b, fo.c.label, fo.c.tier, fo.c.status, fo.c.date, fo.c.date_precision,
                                    fo.c.source_url, fo.c.note).where(fo.c.source == "reference")).all()
-            new = [(r["a"], r["b"], r["label"], r["tier"], r["status"], r["date"], r["date_precision"],
-                    r["source_url"], r["note"]) for r in rows]
-            if sorted(map(tuple, old), key=repr) == sorted(new, key=repr):
-                return len(rows)  # the same table again (every ingest loads it): nothing to rebuild
+            old_keys = Counter(tuple(r) for r in old)
+            new_keys = Counter((r["a"], r["b"], r["label"], r["tier"], r["status"], r["date"], r["date_precision"],
+                                r["source_url"], r["note"]) for r in rows)
+            result = ReferenceWrite(rows=len(rows), added=sum((new_keys - old_keys).values()),
+                                    removed=sum((old_keys - new_keys).values()))
+            if old_keys == new_keys:
+                return result  # the same table again (every ingest loads it): nothing to rebuild
             c.execute(delete(fo).where(fo.c.source == "reference"))
             if rows:
                 c.execute(insert(fo), rows)
-            touched |= {(r["a"], r["b"]) for r in rows}
-            mark_pairs_changed(c, touched)
-        return len(rows)
+            mark_pairs_changed(c, {(r[0], r[1]) for r in old} | {(r["a"], r["b"]) for r in rows})
+        return result
 
     def start_run(self, command: str) -> int:
         with self.engine.begin() as c:
@@ -430,6 +473,16 @@ class Store:
                     ("frameworks", t.framework_observations),
                 )
             }
+
+    def count_recodable(self, *, outdated_from: str | None = None) -> int:
+        """English (or undetected) documents, those not coded by ``outdated_from`` when given: what
+        `recode` will re-code."""
+        d = t.documents
+        query = select(func.count()).select_from(d).where(or_(d.c.language.is_(None), d.c.language == "en"))
+        if outdated_from is not None:
+            query = query.where(or_(d.c.extractor.is_(None), d.c.extractor != outdated_from))
+        with self.engine.connect() as c:
+            return int(c.execute(query).scalar() or 0)
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[dict[str, Any]]:
         cols = [c for c in t.documents.c if with_text or c.name != "text"]

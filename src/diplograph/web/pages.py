@@ -13,6 +13,7 @@ from . import STATIC_DIR
 
 PAGES = {
     "/": "index.html",
+    "/country": "countries.html",
     "/country/{country}": "country.html",
     "/pair/{a}/{b}": "pair.html",
     "/events": "events.html",

@@ -1,4 +1,5 @@
-// What changed: framework changes and notable events between two dates.
+// What changed: framework changes and notable events between two dates, a page at a time (the API
+// gives at most 100 entries a page, oldest first; "Load more" follows its cursor).
 "use strict";
 
 (() => {
@@ -7,6 +8,13 @@
   const until = document.getElementById("until");
   const includeReference = document.getElementById("include-reference");
   const summary = document.getElementById("summary");
+  const more = document.getElementById("more");
+  const pagerStatus = document.getElementById("pager-status");
+  // what is shown: the period asked for, the entries loaded so far, the cursor of the next page
+  let loaded = null;
+  let request = 0;
+  // entries a page (the API's default, 100, unless the address asks for fewer: ?limit=)
+  const limit = /^\d+$/.test(dg.query("limit") || "") ? dg.query("limit") : null;
 
   function yearBefore(day) {
     const date = new Date(`${day}T00:00:00Z`);
@@ -58,34 +66,73 @@
       }))));
   }
 
+  function plural(n, word) {
+    return `${n} ${word}${n === 1 ? "" : "s"}`;
+  }
+
+  function render() {
+    const { data, frameworks, events, next } = loaded;
+    const period = `from ${data.since} to ${data.until}`;
+    summary.textContent = next
+      ? `${plural(frameworks.length, "framework change")} and ${plural(events.length, "notable event")} so far, ${period}`
+      : `${plural(frameworks.length, "framework change")} and ${plural(events.length, "notable event")} ${period}`;
+    renderFrameworks(frameworks);
+    renderEvents(events);
+    more.hidden = !next;
+    const last = [...frameworks, ...events].map((entry) => entry.date || "").sort().pop();
+    pagerStatus.textContent = next ? `Shown up to ${last || "the first dates"}; load more for the rest.` : "";
+  }
+
   async function load() {
     if (!dg.isDay(since.value) || !dg.isDay(until.value)) return;
     const box = document.getElementById("frameworks");
+    const mine = ++request;
+    box.dataset.state = "loading";
     try {
-      const data = await api("/api/changes", { since: since.value, until: until.value,
+      const data = await api("/api/changes", { since: since.value, until: until.value, limit,
         include_reference: includeReference.checked ? "true" : "false" });
-      summary.textContent = `${data.frameworks.length} framework change${data.frameworks.length === 1 ? "" : "s"} and ${data.events.length} notable event${data.events.length === 1 ? "" : "s"} from ${data.since} to ${data.until}`;
-      renderFrameworks(data.frameworks);
-      renderEvents(data.events);
+      if (mine !== request) return;
+      loaded = { data, frameworks: data.frameworks, events: data.events, next: data.next_cursor };
+      render();
       dg.setQuery({ since: data.since, until: data.until });
       box.dataset.state = "ready";
     } catch (error) {
+      if (mine !== request) return;
       summary.textContent = "";
+      more.hidden = true;
       dg.showError(box, error);
       box.dataset.state = "error";
     }
   }
 
+  async function loadMore() {
+    if (!loaded || !loaded.next) return;
+    const mine = request;
+    more.disabled = true;
+    try {
+      const data = await api("/api/changes", { since: loaded.data.since, until: loaded.data.until, limit,
+        include_reference: includeReference.checked ? "true" : "false", cursor: loaded.next });
+      if (mine !== request) return;
+      loaded.frameworks = loaded.frameworks.concat(data.frameworks);
+      loaded.events = loaded.events.concat(data.events);
+      loaded.next = data.next_cursor;
+      render();
+    } catch (error) {
+      pagerStatus.textContent = error.message;
+    } finally {
+      more.disabled = false;
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
-    const askedUntil = dg.query("until");
-    const askedSince = dg.query("since");
-    until.value = dg.isDay(askedUntil) ? askedUntil : dg.today();
-    since.value = dg.isDay(askedSince) ? askedSince : yearBefore(until.value);
+    until.value = dg.queryDay("until", dg.today());
+    since.value = dg.queryDay("since", yearBefore(until.value));
     document.getElementById("period-form").addEventListener("submit", (event) => {
       event.preventDefault();
       load();
     });
     includeReference.addEventListener("change", load);
+    more.addEventListener("click", loadMore);
     load();
   });
 })();

@@ -117,8 +117,25 @@ const dg = (() => {
     return new Date().toISOString().slice(0, 10);
   }
 
+  /** A real calendar day written YYYY-MM-DD (not 2023-02-30, which Date.parse rolls over). */
   function isDay(text) {
-    return /^\d{4}-\d{2}-\d{2}$/.test(text || "") && !Number.isNaN(Date.parse(text));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text || "")) return false;
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+  }
+
+  /** The day the query parameter ``name`` asks for, or ``fallback`` when it asks for none; a value
+   * that is not a real YYYY-MM-DD day is said on the page (under its heading), and the fallback shown. */
+  function queryDay(name, fallback) {
+    const asked = query(name);
+    if (asked === null || asked === "") return fallback;
+    if (isDay(asked)) return asked;
+    const notice = el("p", { class: "error date-notice", role: "alert" },
+      `${name}=${asked} is not a valid date (YYYY-MM-DD): showing ${fallback} instead.`);
+    const heading = document.querySelector("main h1");
+    if (heading) heading.after(notice);
+    else document.querySelector("main").prepend(notice);
+    return fallback;
   }
 
   function tierBadge(tier) {
@@ -203,6 +220,6 @@ const dg = (() => {
 
   return {
     TIER_NAMES, TIER_ORDER, ApiError, api, actorLabel, clear, documentPath, el, evidenceSource, externalLink,
-    hostOf, isDay, pairPath, pathArgs, query, safeHref, setQuery, showError, tierBadge, today,
+    hostOf, isDay, pairPath, pathArgs, query, queryDay, safeHref, setQuery, showError, tierBadge, today,
   };
 })();

@@ -91,6 +91,13 @@
     window.dgCountry = { cy, data };
   }
 
+  /** "rung 2 of 8 on China's ladder" (or why the partner has no rung). */
+  function rungTitle(data, row) {
+    const steps = (data.ladder || []).length;
+    const whose = data.own_ladder ? `${data.name}'s ladder` : "the default ladder";
+    return row.rung ? `rung ${row.rung} of ${steps} on ${whose}` : `not ranked on ${whose}`;
+  }
+
   function renderTable(data) {
     clear(table);
     for (const tier of TIER_ORDER) {
@@ -99,6 +106,7 @@
       const body = el("tbody", {}, rows.map((row) => el("tr", { dataset: { partner: row.partner, tier } },
         el("td", {}, el("a", { href: pairPath(country, row.partner, data.as_of) }, row.name || row.partner),
           " ", el("span", { class: "muted" }, row.partner)),
+        el("td", { class: "rung", title: rungTitle(data, row) }, row.rung ? String(row.rung) : "–"),
         el("td", {}, row.label || ""),
         el("td", {}, row.since || (row.in_force_by ? `by ${row.in_force_by}` : "")),
         el("td", {}, el("a", { href: evidenceHref(row.partner, data.as_of), class: "evidence-link" },
@@ -106,7 +114,7 @@
       )));
       table.appendChild(el("table", { class: "partners", dataset: { tier } },
         el("caption", {}, tierBadge(tier), ` ${TIER_NAMES[tier]} (${rows.length})`),
-        el("thead", {}, el("tr", {}, el("th", {}, "Partner"), el("th", {}, "Label"), el("th", {}, "Since"),
+        el("thead", {}, el("tr", {}, el("th", {}, "Partner"), el("th", {}, "Rung"), el("th", {}, "Label"), el("th", {}, "Since"),
           el("th", {}, "Evidence"))),
         body));
     }
@@ -155,8 +163,7 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     legend();
-    const asked = dg.query("as_of");
-    const start = dg.isDay(asked) ? asked : dg.today();
+    const start = dg.queryDay("as_of", dg.today());
     slider.min = "0";
     slider.max = String(dayIndex(dg.today()));
     dateInput.max = dg.today();

@@ -42,9 +42,15 @@
     return null;
   }
 
-  /** The API's list of every framework fact of the pair with all its evidence. */
+  /** The API's list of every framework fact of the pair, each with its evidence count and a
+   * cursor for the evidence records beyond the first few. */
   function factsHref(a, b) {
     return `/api/facts?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+  }
+
+  /** The API's pages of one fact's evidence records. */
+  function evidenceHref(factId) {
+    return `/api/facts/${encodeURIComponent(factId)}/evidence?limit=200`;
   }
 
   /** How many reports stand behind an entry (its evidence list may be cut short by the API). */
@@ -105,7 +111,7 @@
     if (total > items.length) {
       target.appendChild(el("p", { class: "more-reports", dataset: { more: total - items.length } },
         `${plural(total - items.length, "more report")} not shown here: `,
-        el("a", { href: factsHref(data.a, data.b) }, "the complete list (JSON)")));
+        el("a", { href: factsHref(data.a, data.b) }, "the facts and their evidence (JSON)")));
     }
   }
 
@@ -201,7 +207,8 @@
     }
     const more = total - (lead ? 1 : 0);
     if (more > 0 && (others.length || unsent > 0)) {
-      const full = entry.kind === "framework" ? factsHref(loaded.a, loaded.b)
+      const full = entry.kind === "framework"
+        ? (entry.fact_id ? evidenceHref(entry.fact_id) : factsHref(loaded.a, loaded.b))
         : `/events?party=${encodeURIComponent(loaded.a)}&type=${encodeURIComponent(entry.event)}`;
       parts.push(el("details", { class: "more-reports", dataset: { more } },
         el("summary", {}, plural(more, "more report")),
@@ -361,8 +368,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    const asked = dg.query("as_of");
-    dateInput.value = dg.isDay(asked) ? asked : dg.today();
+    dateInput.value = dg.queryDay("as_of", dg.today());
     dateInput.addEventListener("change", loadState);
     document.getElementById("as-of-form").addEventListener("submit", (event) => {
       event.preventDefault();
