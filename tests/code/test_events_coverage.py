@@ -168,3 +168,16 @@ def test_reported_clauses_and_more_categories(coder: DocumentCoder, text: str, e
 
 def test_a_labour_strike_is_no_attack(coder: DocumentCoder) -> None:
     assert "ASSAULT" not in types(coder, "Dock workers in Chile staged a general strike against the new port law.")
+
+
+def test_references_to_an_event_are_not_new_events(coder: DocumentCoder) -> None:
+    # an event noun placing something else in time, an agreement only mentioned or cited
+    assert types(coder, "Trump warned Thailand and Cambodia while the fighting went on.") == ["THREATEN"]
+    assert types(coder, "Somalia's statement did not mention the memorandum with Ethiopia.") == []
+    # a verb in the same clause reports an event of its own
+    assert "ASSAULT" in types(coder, "Iraq summoned the US envoy after US strikes killed 16 people in Iraq.")
+
+
+def test_a_swearing_in_is_no_vow(coder: DocumentCoder) -> None:
+    assert types(coder, "China began drills three days after Taiwan's president was sworn in.") != ["AGREE"]
+    assert "THREATEN" in types(coder, "Rebels in Mali have sworn to fight on until they retake Kidal.")

@@ -63,6 +63,8 @@ class Trigger:
     # only as a stated future or conditional act ("would respond", "will pay a heavy price"): a
     # threat; the same verb in the past says what was done
     need_future: bool = False
+    # particles that give the verb another sense ("sworn in as president" is no vow)
+    not_particle: tuple[str, ...] = ()
     # where the entry comes from: "hand" (triggers.json) or the CAMEO code of a converted
     # CAMEO verb (triggers_cameo.json, "cameo:0841")
     source: str = "hand"
@@ -244,6 +246,7 @@ def _trigger(raw: dict[str, Any], type_name: str, source: str) -> Trigger:
         strict=bool(raw.get("strict", False)),
         weak=bool(raw.get("weak", False)),
         need_future=bool(raw.get("need_future", False)),
+        not_particle=tuple(raw.get("not_particle", ())),
         source=source,
     )
 

@@ -129,6 +129,8 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         return None
     if entry.need_future and modality_of(tok, tok, "") not in {"planned", "hypothetical"}:
         return None
+    if entry.not_particle and any(c.dep_ == "prt" and c.lower_ in entry.not_particle for c in children):
+        return None
     event_type, mode = entry.type, entry.mode
     if entry.not_obj and entry.pos == VERB:
         # an open complement can cancel it as an object does ("refused to comment" declines a
@@ -286,8 +288,10 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                     anchor = _noun_anchor(tok, lex)
                     if anchor == tok and not headline and mentioned_only(tok):
                         break  # "the pact would not undermine ...": the event is named, not reported
-                    if event_type == "AGREE" and _agreement_as_frame(tok):
-                        break  # "under the treaty", "in the agreement": the frame of something else
+                    if event_type == "AGREE" and (_agreement_as_frame(tok) or (anchor == tok and tok.dep_ in {"dobj", "obj"})):
+                        break  # "under the treaty", "did not mention the memorandum": named, not made
+                    if anchor == tok and not headline and in_time_clause(tok):
+                        break  # "while the fighting went on", "after days of fighting": a time reference
                     suspended = _suspension(tok)
                     if suspended is not None:
                         # "put the treaty on hold", "hold all agreements in abeyance": suspended
@@ -318,6 +322,28 @@ def mentioned_only(noun: Token) -> bool:
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 SUSPENSION_PHRASES = frozenset(tuple(p.split()) for p in WORDS["suspension_phrases"])
 FRAME_PREPS = frozenset(WORDS["frame_preps"])
+
+
+TIME_MARKS = frozenset({"while", "after", "before", "since", "until", "during", "amid", "amidst", "following", "when"})
+
+
+def in_time_clause(noun: Token, max_climb: int = 8) -> bool:
+    """An event noun inside a clause or phrase that only places something else in time ("while the
+    fighting went on", "after five days of the heaviest fighting"); a verb there reports an event
+    of its own ("after strikes killed 16"), a noun refers to one the story reports elsewhere."""
+    current = noun
+    for _ in range(max_climb):
+        head = current.head
+        if head == current:
+            return False
+        if current.dep_ == "pobj" and head.lower_ in TIME_MARKS:
+            return True
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in current.children)
+        if current.pos_ in {"VERB", "AUX"}:
+            return False  # the noun's own clause is a main or complement clause
+        current = head
+    return False
 
 
 def _agreement_as_frame(noun: Token) -> bool:
