@@ -1,0 +1,213 @@
+"""Framework extraction: who the parties of a label are. Actor mentions usable as parties (a
+third state named as context is not one), lists, hyphenated pairs, the ladder owner of a
+'top-tier' phrase, the document's pair in focus, and the pair (or pairs) a label states."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Sentence
+from .frameworks_text import LabelHit, cues
+
+PARTY_KINDS = frozenset({"state", "org", "person", "group"})
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor mention usable as a party, with offsets into the sentence text."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    kind: str
+
+    @property
+    def code(self) -> str:
+        return self.codes[0]
+
+
+
+def parties_of(sentence: Sentence, low: str) -> list[Party]:
+    cs = cues()
+    parties: list[Party] = []
+    for m in sentence.mentions:
+        if m.kind not in PARTY_KINDS or not m.codes:
+            continue
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if start < 0 or end > len(low):
+            continue
+        if cs.context_before.search(low[max(0, start - 40):start]) or cs.context_after.search(low[end:end + 40]):
+            continue  # a third state named as context, not a party
+        parties.append(Party(start, end, tuple(m.codes), m.kind))
+    parties.sort(key=lambda p: p.start)
+    return parties
+
+
+def gap(low: str, a: Party, b: Party) -> str:
+    return low[a.end:b.start]
+
+
+def lists(low: str, parties: list[Party]) -> list[list[Party]]:
+    """Runs of two or more parties joined only by commas, 'and', 'as well as', 'the'."""
+    runs: list[list[Party]] = []
+    current: list[Party] = []
+    for p in parties:
+        if current and re.fullmatch(r"(?:'s)?\s*(?:,|,?\s*and|,?\s*as well as|&|/|,?\s*or)?\s*(?:the\s+)?",
+                                    gap(low, current[-1], p)):
+            current.append(p)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [p]
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def hyphen_pairs(low: str, parties: list[Party]) -> list[tuple[Party, Party]]:
+    return [(a, b) for a, b in zip(parties, parties[1:], strict=False)
+            if re.fullmatch(r"\s*[-/]\s*", gap(low, a, b)) and a.code != b.code]
+
+
+def owner_near(low: str, hit: LabelHit, parties: list[Party]) -> Party | None:
+    """The country whose ladder a 'top-tier'/'sixth country' phrase refers to: 'Vietnam's
+    top-tier partners', 'partner of Vietnam', 'ties with Vietnam', 'in Vietnam's ranking'."""
+    for p in reversed(parties):
+        if p.end <= hit.start and re.fullmatch(r"'s\s+(?:[a-z-]+\s+){0,2}", low[p.end:hit.start]):
+            return p
+    for p in parties:
+        if p.start >= hit.end and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,8}?(?:of|with|in|for)\s+(?:the\s+)?",
+                                               low[hit.end:p.start]):
+            return p
+    for p in parties:
+        if p.start >= hit.end and re.match(r"'s\s", low[p.end:p.end + 3]):
+            return p
+    return None
+
+
+class Focus:
+    """The pair a document is about: from group mentions ('the two countries'), else the title,
+    else the two most frequent actors."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        groups: Counter[tuple[str, str]] = Counter()
+        counts: Counter[str] = Counter()
+        title_codes: list[str] = []
+        for s in sentences:
+            for m in s.mentions:
+                if m.kind == "group" and len(m.codes) == 2:
+                    groups[tuple(sorted(m.codes))] += 1  # type: ignore[index]
+                elif m.kind in PARTY_KINDS and m.codes:
+                    counts[m.code] += 1
+                    if s.is_title and m.code not in title_codes:
+                        title_codes.append(m.code)
+        self.pair: tuple[str, str] | None = None
+        if groups:
+            self.pair = groups.most_common(1)[0][0]
+        elif len(title_codes) == 2:
+            self.pair = (title_codes[0], title_codes[1])
+        elif len(counts) >= 2:
+            (a, _), (b, _) = counts.most_common(2)
+            self.pair = (a, b)
+        self.counts = counts
+
+    def partner_of(self, code: str) -> str | None:
+        if self.pair and code in self.pair:
+            return self.pair[1] if self.pair[0] == code else self.pair[0]
+        return None
+
+
+
+def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, int],
+               focus: Focus) -> tuple[list[tuple[str, str]], list[tuple[str, str]], Party | None]:
+    """(pairs stated for this hit, companion pairs listed as already there, ladder owner)."""
+    cs = cues()
+    owner = owner_near(low, hit, parties)
+    in_scope = [p for p in parties if scope[0] <= p.start and p.end <= scope[1]]
+    candidates = in_scope or parties
+    companions: list[tuple[str, str]] = []
+
+    for a, b in hyphen_pairs(low, candidates):  # "the Japan-Vietnam relationship"
+        return [(a.code, b.code)], companions, owner
+    for p in candidates:
+        if p.kind == "group" and len(set(p.codes)) == 2 and not [q for q in candidates if q.kind != "group"]:
+            return [(p.codes[0], p.codes[1])], companions, owner
+    m = re.search(r"\bbetween\s+(?:the\s+)?", low)
+    if m:
+        after = [p for p in candidates if p.start >= m.end()]
+        if len(after) >= 2 and re.fullmatch(r"(?:'s)?\s*(?:and|,)\s*(?:the\s+)?", gap(low, after[0], after[1])):
+            return [(after[0].code, after[1].code)], companions, owner
+
+    runs = lists(low, candidates)
+    for run in runs:
+        intro = low[max(0, run[0].start - 40):run[0].start]
+        listed = {p.start for p in run}
+        others = [p for p in candidates if p.start not in listed and (owner is None or p.start != owner.start)]
+        if cs.companions_before.search(intro):
+            # "X has now gained the status of Vietnam's top-tier partners, along with A, B and C"
+            anchor = owner or next((p for p in others if focus.partner_of(p.code)), None)
+            if anchor is None:
+                continue
+            companions = [(anchor.code, p.code) for p in run if p.code != anchor.code]
+            subject = next((p for p in others if p.code != anchor.code), None)
+            if subject is not None:
+                return [(anchor.code, subject.code)], companions, owner
+            return [], companions, owner
+        if cs.list_intro_before.search(intro) and len(run) >= 2:
+            # "Vietnam previously established CSPs with China, Russia, ... and the United States"
+            before_run = [p for p in candidates if p.start not in listed and p.end <= run[0].start]
+            anchor = before_run[-1] if before_run else None
+            if anchor is None and focus.pair:
+                shared = [c for c in focus.pair if c not in {p.code for p in run}]
+                anchor_code = shared[0] if len(shared) == 1 else None
+            else:
+                anchor_code = anchor.code if anchor else None
+            if anchor_code:
+                return [(anchor_code, p.code) for p in run if p.code != anchor_code], companions, owner
+    if hit.kind in ("top", "ordinal") and owner is not None:
+        # "making Japan the sixth country ...", "Japan joins ... as Vietnam's top-tier partner"
+        subject = subject_for(low, hit, candidates, owner)
+        if subject is not None:
+            return [(owner.code, subject.code)], companions, owner
+    codes: list[str] = []
+    for p in candidates:
+        for c in p.codes:
+            if c not in codes:
+                codes.append(c)
+    if len(codes) == 2:
+        return [(codes[0], codes[1])], companions, owner
+    if len(codes) == 1:
+        other = focus.partner_of(codes[0])
+        return ([(codes[0], other)] if other else []), companions, owner
+    if not codes:
+        return ([focus.pair] if focus.pair else []), companions, owner
+    # more than two: "X ... a comprehensive strategic partnership with Y"
+    for p in candidates:
+        if p.start >= hit.end and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,3}?with\s+(?:the\s+)?", low[hit.end:p.start]):
+            first = next((q for q in candidates if q.code != p.code and q.kind != "group"), None)
+            if first is not None:
+                return [(first.code, p.code)], companions, owner
+    # the pair nearest the label, preferring "A and B" joined by a conjunction
+    for a, b in zip(candidates, candidates[1:], strict=False):
+        if a.code != b.code and re.fullmatch(r"(?:'s)?\s*(?:and|,)\s*(?:the\s+)?", gap(low, a, b)):
+            return [(a.code, b.code)], companions, owner
+    near = sorted(candidates, key=lambda p: min(abs(p.start - hit.end), abs(hit.start - p.end)))
+    firsts: list[str] = []
+    for p in near:
+        if p.code not in firsts:
+            firsts.append(p.code)
+    if focus.pair and set(focus.pair) <= set(codes):
+        return [focus.pair], companions, owner
+    return [(firsts[0], firsts[1])], companions, owner
+
+
+def subject_for(low: str, hit: LabelHit, parties: list[Party], owner: Party) -> Party | None:
+    """The party that reaches the owner's top rung: the one just before 'the sixth country',
+    else the nearest other party before the hit, else after it."""
+    before = [p for p in parties if p.end <= hit.start and p.code != owner.code]
+    if before:
+        return before[-1]
+    after = [p for p in parties if p.start >= hit.end and p.code != owner.code]
+    return after[0] if after else None

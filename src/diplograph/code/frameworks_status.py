@@ -1,0 +1,101 @@
+"""Framework extraction: the status of a label (established, existing, intended, ended) from
+the change verb that governs it and the cues around that verb."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .frameworks_text import LabelHit, cues
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str | None  # None: no observation (negated, the old level "from")
+    retrospective: bool = False
+    new_claim: bool = False
+    old_level: bool = False  # the object of an upgrade ("upgrade their strategic partnership")
+
+
+def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentence_low: str,
+            upgrade_target: bool = False) -> Status:
+    cs = cues()
+    before = low[scope_start:hit.start]
+    after = low[hit.end:scope_end]
+    if cs.from_before.search(before[-30:]):
+        return Status(None, old_level=True)  # "upgraded ... from a comprehensive partnership"
+    if re.match(r"\s*(?:upgrade|upgrading|elevation)\b", after):
+        # "agree on strategic partnership upgrade": the label may be the level upgraded from or
+        # the one upgraded to; a headline's shorthand says neither, so it claims no tier
+        return Status(None, old_level=True)
+    triggers = [(m.start(), m.end(), "ended") for m in cs.ended.finditer(before)]
+    triggers += [(m.start(), m.end(), "change") for m in cs.change.finditer(before)]
+    # "a strategic partnership, established in 2009": a participle just after the label
+    tail = (re.match(r"(?:\s+(?:with|between)\s+[a-z' .-]{2,40}?)?\W{0,3}(?:which\s+|that\s+)?(?:was|were|had been|has been|have been)\s*"
+                     r"(?:first\s+|formally\s+|officially\s+)?(?:established|set up|signed|forged|launched|agreed|"
+                     r"upgraded|elevated|sealed|announced)\b", after)
+            or re.match(r"(?:\s+(?:with|between)\s+[a-z' .-]{2,40}?)?\W{0,3}(?:established|set up|signed|forged|launched|agreed|upgraded|elevated|sealed|"
+                        r"announced)\s+(?:in|on|at|by|during|last|earlier|this|\d)", after))
+    triggers.sort()
+    retro = bool(cs.retrospective.search(before) or cs.retrospective.search(after[:40]))
+    intent_after = bool(cs.intent_after.search(after))
+    if not triggers and not tail:
+        window = clause_tail(before[-70:])
+        if cs.negation.search(window[-40:]):
+            # "would not scale back its partnership": the framework is there; "have not set up a
+            # partnership": nothing to report
+            return Status("existing" if re.search(r"\b(?:its|their|our)\s+$", before) else None)
+        if intent_after or intent_in(window, sentence_low):
+            return Status("intended")
+        return Status("existing", retrospective=True)
+    if triggers:
+        t_start, t_end, t_kind = triggers[-1]
+        governing = clause_tail(before[max(0, t_start - 45):t_start])
+        between = before[t_end:]
+        if (not upgrade_target and t_kind == "change" and cs.upgrade_verb_end.search(before[t_start:t_end])
+                and cs.object_gap.match(between)):
+            return Status("existing", old_level=True)  # "upgrading their strategic partnership"
+        if not upgrade_target and t_kind == "change" and cs.maintain.search(between):
+            return Status("existing")  # "agreed to deepen their comprehensive strategic partnership"
+    else:
+        t_kind, governing, between = "change", clause_tail(before[-45:]), ""
+    governing = governing.replace("not only", "        ")
+    negated = bool(cs.negation.search(governing[-30:]) or cs.negation.search(between))
+    verb = before[t_start:t_end] if triggers else ""
+    intended = (intent_after or intent_in(governing + verb, sentence_low)
+                or re.search(r"\b(?:toward|towards|possible|potential|future)\b", between) is not None)
+    if t_kind == "ended":
+        # "threatened to suspend", "would never downgrade": the framework is still there
+        return Status("existing" if negated or intended else "ended")
+    if negated:
+        return Status(None)
+    if intended:
+        return Status("intended")
+    claim = bool(cs.new_claim.search(before)) and hit.kind in ("top", "label", "acronym")
+    return Status("established", retrospective=retro, new_claim=claim)
+
+
+def clause_tail(window: str) -> str:
+    """The part of a window after its last clause break (a comma, semicolon, colon)."""
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"))
+    return window[cut + 1:] if cut >= 0 else window
+
+
+def intent_in(window: str, sentence_low: str) -> bool:
+    """An intention cue governing the verb: 'expected to', 'agreed to work towards', 'will',
+    a bare headline 'to upgrade'. 'Would' in a joint statement's outcome and 'agreed/decided to'
+    are not intentions."""
+    cs = cues()
+    for m in cs.intent.finditer(window):
+        word = m.group(0)
+        if word == "would" and cs.would_outcome.search(sentence_low):
+            continue
+        if word in ("can", "may", "if", "whether") and not re.search(r"\b(?:upgrad|elevat|establish|becom)", window[m.end():]):
+            continue
+        return True
+    # a bare infinitive ("Japan, Vietnam to upgrade ties as leader visits") is a plan unless
+    # an outcome word governs it ("agreed to elevate", "decided to upgrade")
+    for m in re.finditer(r"\bto\s+(?:further\s+)?(?:upgrad|elevat|establish|lift|rais|forg|becom|set up|build)", window):
+        if not cs.to_outcome_before.search(window[:m.start()]):
+            return True
+    return False
