@@ -103,7 +103,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         return []  # a business partnership between companies
     spans = _date_spans(text, low, published)
     masked = mask(low, [(d.start, d.end) for d in spans])
-    parties = parties_of(sentence, low)
+    parties = parties_of(sentence, low, focus.org)
     specific = [h for h in hits if h.kind in ("label", "community", "acronym")]
     ordinal = next((h for h in hits if h.kind == "ordinal"), None)
     main = [h for h in hits if h.kind != "ordinal"] or ([ordinal] if ordinal else [])

@@ -29,18 +29,36 @@ class Party:
 
 
 
-def parties_of(sentence: Sentence, low: str) -> list[Party]:
+# "HANOI, Nov 27 (Wire) - ", "SINGAPORE/BRUSSELS - ": where the story was filed, not a party
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\u2019-]{2,}(?:[ /][A-Z][A-Z.'\u2019-]+)*"
+                       r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+# "the bloc", "the 10-member grouping": the organisation the document is about
+_ORG_DESCRIPTOR = re.compile(r"\bthe\s+(?:\d+-member\s+|regional\s+|[a-z]+-nation\s+)?(?:bloc|grouping|association|union)\b")
+
+
+def dateline_end(text: str) -> int:
+    """The offset where a sentence's dateline ends (0 without one)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def parties_of(sentence: Sentence, low: str, focus_org: str | None = None) -> list[Party]:
     cs = cues()
     parties: list[Party] = []
+    skip = dateline_end(sentence.text)
     for m in sentence.mentions:
         if m.kind not in PARTY_KINDS or not m.codes:
             continue
         start, end = m.start - sentence.start, m.end - sentence.start
-        if start < 0 or end > len(low):
+        if start < skip or end > len(low):
             continue
         if cs.context_before.search(low[max(0, start - 40):start]) or cs.context_after.search(low[end:end + 40]):
             continue  # a third state named as context, not a party
         parties.append(Party(start, end, tuple(m.codes), m.kind))
+    if focus_org:
+        for d in _ORG_DESCRIPTOR.finditer(low):
+            if d.start() >= skip and not any(p.start < d.end() and d.start() < p.end for p in parties):
+                parties.append(Party(d.start(), d.end(), (focus_org,), "org"))
     parties.sort(key=lambda p: p.start)
     return parties
 
@@ -75,7 +93,7 @@ def owner_near(low: str, hit: LabelHit, parties: list[Party]) -> Party | None:
     """The country whose ladder a 'top-tier'/'sixth country' phrase refers to: 'Vietnam's
     top-tier partners', 'partner of Vietnam', 'ties with Vietnam', 'in Vietnam's ranking'."""
     for p in reversed(parties):
-        if p.end <= hit.start and re.fullmatch(r"'s\s+(?:[a-z-]+\s+){0,2}", low[p.end:hit.start]):
+        if p.end <= hit.start and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+){0,2}", low[p.end:hit.start]):
             return p
     for p in parties:
         if p.start >= hit.end and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,8}?(?:of|with|in|for)\s+(?:the\s+)?",
@@ -94,6 +112,7 @@ class Focus:
     def __init__(self, sentences: list[Sentence]) -> None:
         groups: Counter[tuple[str, str]] = Counter()
         counts: Counter[str] = Counter()
+        orgs: Counter[str] = Counter()
         title_codes: list[str] = []
         for s in sentences:
             for m in s.mentions:
@@ -101,6 +120,8 @@ class Focus:
                     groups[tuple(sorted(m.codes))] += 1  # type: ignore[index]
                 elif m.kind in PARTY_KINDS and m.codes:
                     counts[m.code] += 1
+                    if m.kind == "org":
+                        orgs[m.code] += 1
                     if s.is_title and m.code not in title_codes:
                         title_codes.append(m.code)
         self.pair: tuple[str, str] | None = None
@@ -112,6 +133,9 @@ class Focus:
             (a, _), (b, _) = counts.most_common(2)
             self.pair = (a, b)
         self.counts = counts
+        # what "the bloc" refers to: the organisation of the pair in focus, else the most named one
+        in_pair = [c for c in (self.pair or ()) if c in orgs]
+        self.org: str | None = in_pair[0] if in_pair else (orgs.most_common(1)[0][0] if orgs else None)
 
     def partner_of(self, code: str) -> str | None:
         if self.pair and code in self.pair:
@@ -134,11 +158,19 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
     for p in candidates:
         if p.kind == "group" and len(set(p.codes)) == 2 and not [q for q in candidates if q.kind != "group"]:
             return [(p.codes[0], p.codes[1])], companions, owner
-    m = re.search(r"\bbetween\s+(?:the\s+)?", low)
-    if m:
+    for m in re.finditer(r"\bbetween\s+(?:the\s+)?", low):
+        if m.start() > hit.end + 40:
+            break  # "... on the eve of a summit marking 50 years of ties between Japan and ASEAN"
         after = [p for p in candidates if p.start >= m.end()]
         if len(after) >= 2 and re.fullmatch(r"(?:'s)?\s*(?:and|,)\s*(?:the\s+)?", gap(low, after[0], after[1])):
             return [(after[0].code, after[1].code)], companions, owner
+    partner = _with_partner(low, hit, parties)
+    if partner is not None:
+        # "South Korea has a CSP with Vietnam, agreed in 2022, and a special strategic partnership
+        # with Indonesia": the party after "with" and the subject before the label
+        other = subject_before(low, parties, hit.start, exclude=partner.code)
+        if other is not None:
+            return [(other.code, partner.code)], companions, owner
 
     runs = lists(low, candidates)
     for run in runs:
@@ -180,6 +212,11 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
         return [(codes[0], codes[1])], companions, owner
     if len(codes) == 1:
         other = focus.partner_of(codes[0])
+        if other is None and _COORDINATED.search(low[scope[0]:hit.start]):
+            # "India raised its ties with Egypt ... and has long described South Africa as a strategic
+            # partner": the sentence's subject carries over to a coordinated predicate
+            subject = subject_before(low, parties, scope[0], exclude=codes[0])
+            other = subject.code if subject is not None else None
         return ([(codes[0], other)] if other else []), companions, owner
     if not codes:
         return ([focus.pair] if focus.pair else []), companions, owner
@@ -211,3 +248,34 @@ def subject_for(low: str, hit: LabelHit, parties: list[Party], owner: Party) -> 
         return before[-1]
     after = [p for p in parties if p.start >= hit.end and p.code != owner.code]
     return after[0] if after else None
+
+
+_COORDINATED = re.compile(r"\b(?:and|but|while)\s+(?:(?:has|have|had|also|long|since|later|then|now|it|they|"
+                          r"has\s+long|has\s+also)\s+)*[a-z]+(?:ed|s)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|in|at|of|for|by|on|after|than|like|unlike|between|into|"
+                                 r"including|include|includes|among|as|visit(?:ed|ing|s)?)\s+(?:the\s+)?$")
+
+
+def subject_before(low: str, parties: list[Party], limit: int, exclude: str) -> Party | None:
+    """The nearest party before ``limit`` that is not the object of a preposition ('with Vietnam',
+    'in Hanoi'): the subject of the clause a label belongs to, approximately."""
+    for p in reversed([q for q in parties if q.end <= limit and exclude not in q.codes]):
+        if not _PREPOSITION_BEFORE.search(low[max(0, p.start - 25):p.start]) and p.kind != "group":
+            return p
+    return None
+
+
+def _with_partner(low: str, hit: LabelHit, parties: list[Party]) -> Party | None:
+    """The single party right after 'LABEL with': 'a strategic partnership with Indonesia'
+    (a list after 'with' is the list rule's)."""
+    m = re.match(r"(?:\s+[a-z-]+){0,2}?\s+with\s+(?:the\s+)?", low[hit.end:hit.end + 60])
+    if m is None:
+        return None
+    start = hit.end + m.end()
+    following = [p for p in parties if p.start >= start]
+    if not following or following[0].start != start:
+        return None
+    if len(following) >= 2 and re.fullmatch(r"(?:'s)?\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?",
+                                            gap(low, following[0], following[1])):
+        return None
+    return following[0]
