@@ -80,11 +80,23 @@ def _date_for(hit: LabelHit, scope: tuple[int, int], spans: list[_DateSpan], sen
 
 # ----------------------------------------------------------------------------- main
 
-def _scopes(hits: list[LabelHit], n: int) -> list[tuple[int, int]]:
+# where one clause ends and the next begins: "...; the two had been", ", and India raised"
+_CLAUSE_BREAK = re.compile(r";|\s-\s|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:the\s+)?[a-z]+\s+(?:of|in|on|for)\b)"
+                           r"(?=(?:it|they|he|she|the|its|their|[a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:has|have|had|is|are|was|were|"
+                           r"[a-z]+ed|[a-z]+s)\b)")
+
+
+def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
+    """Each label's part of the sentence: from the previous label to the next one, cut at a clause
+    break between them ('..., and India raised its ties with Egypt to a strategic partnership')."""
+    bounds: list[int] = []
+    for a, b in zip(hits, hits[1:], strict=False):
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low, a.end, b.start)]
+        bounds.append(breaks[-1] if breaks else -1)
     scopes = []
     for i, h in enumerate(hits):
-        start = hits[i - 1].end if i > 0 else 0
-        end = hits[i + 1].start if i + 1 < len(hits) else n
+        start = (bounds[i - 1] if bounds[i - 1] >= 0 else hits[i - 1].end) if i > 0 else 0
+        end = (bounds[i] if bounds[i] >= 0 else hits[i + 1].start) if i + 1 < len(hits) else len(low)
         scopes.append((min(start, h.start), max(end, h.end)))
     return scopes
 
@@ -109,7 +121,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
     main = [h for h in hits if h.kind != "ordinal"] or ([ordinal] if ordinal else [])
     if specific:
         main = specific  # a ladder phrase next to a spelled-out label adds nothing but the owner
-    scopes = _scopes(main, len(low))
+    scopes = _scopes(main, low)
     statuses: list[Status] = []
     for i, (h, sc) in enumerate(zip(main, scopes, strict=True)):
         prev = statuses[i - 1] if i else None
