@@ -51,6 +51,7 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
     if triggers:
         t_start, t_end, t_kind = triggers[-1]
         governing = clause_tail(before[max(0, t_start - 45):t_start])
+        outcome_window = clause_tail(before[max(0, t_start - 110):t_start])
         between = before[t_end:]
         if (not upgrade_target and t_kind == "change" and cs.upgrade_verb_end.search(before[t_start:t_end])
                 and cs.object_gap.match(between)):
@@ -59,10 +60,11 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
             return Status("existing")  # "agreed to deepen their comprehensive strategic partnership"
     else:
         t_kind, governing, between = "change", clause_tail(before[-45:]), ""
+        outcome_window = clause_tail(before[-110:])
     governing = governing.replace("not only", "        ")
     negated = bool(cs.negation.search(governing[-30:]) or cs.negation.search(between))
     verb = before[t_start:t_end] if triggers else ""
-    intended = (intent_after or intent_in(governing + verb, sentence_low)
+    intended = (intent_after or intent_in(governing + verb, sentence_low, outcome_window + verb)
                 or re.search(r"\b(?:toward|towards|possible|potential|future)\b", between) is not None)
     if t_kind == "ended":
         # "threatened to suspend", "would never downgrade": the framework is still there
@@ -81,10 +83,11 @@ def clause_tail(window: str) -> str:
     return window[cut + 1:] if cut >= 0 else window
 
 
-def intent_in(window: str, sentence_low: str) -> bool:
+def intent_in(window: str, sentence_low: str, clause: str | None = None) -> bool:
     """An intention cue governing the verb: 'expected to', 'agreed to work towards', 'will',
-    a bare headline 'to upgrade'. 'Would' in a joint statement's outcome and 'agreed/decided to'
-    are not intentions."""
+    a bare headline 'to upgrade', a purpose 'travel to Cairo to sign'. 'Would' in a joint
+    statement's outcome and 'agreed/decided to' (anywhere in the clause: 'agreed at a summit in
+    Jakarta in September to establish') are not intentions."""
     cs = cues()
     for m in cs.intent.finditer(window):
         word = m.group(0)
@@ -95,7 +98,10 @@ def intent_in(window: str, sentence_low: str) -> bool:
         return True
     # a bare infinitive ("Japan, Vietnam to upgrade ties as leader visits") is a plan unless
     # an outcome word governs it ("agreed to elevate", "decided to upgrade")
-    for m in re.finditer(r"\bto\s+(?:further\s+)?(?:upgrad|elevat|establish|lift|rais|forg|becom|set up|build)", window):
-        if not cs.to_outcome_before.search(window[:m.start()]):
+    clause = clause if clause is not None and clause.endswith(window[-20:]) else window
+    offset = len(clause) - len(window)
+    for m in re.finditer(r"\bto\s+(?:further\s+)?(?:upgrad|elevat|establish|lift|rais|forg|becom|set up|build|sign|seal|"
+                         r"ink|adopt|conclude|launch)", window):
+        if not cs.to_outcome_before.search(clause[:offset + m.start()]):
             return True
     return False
