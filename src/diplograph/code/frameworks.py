@@ -130,7 +130,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             # new level is governed by the verb before the old one
             statuses.append(status_of(masked, h, scopes[i - 1][0], sc[1], masked, upgrade_target=True))
         else:
-            statuses.append(status_of(masked, h, sc[0], sc[1], masked))
+            statuses.append(status_of(masked, h, sc[0], sc[1], masked, after_label=i > 0 and sc[0] == main[i - 1].end))
     found: list[_Found] = []
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
         status = st.status

@@ -32,6 +32,7 @@ class Party:
 # "HANOI, Nov 27 (Wire) - ", "SINGAPORE/BRUSSELS - ": where the story was filed, not a party
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\u2019-]{2,}(?:[ /][A-Z][A-Z.'\u2019-]+)*"
                        r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|inside|across|via)\s+$")
 # "the bloc", "the 10-member grouping": the organisation the document is about
 _ORG_DESCRIPTOR = re.compile(r"\bthe\s+(?:\d+-member\s+|regional\s+|[a-z]+-nation\s+)?(?:bloc|grouping|association|union)\b")
 
@@ -54,6 +55,8 @@ def parties_of(sentence: Sentence, low: str, focus_org: str | None = None) -> li
             continue
         if cs.context_before.search(low[max(0, start - 40):start]) or cs.context_after.search(low[end:end + 40]):
             continue  # a third state named as context, not a party
+        if m.via in ("capital", "seat") and _VENUE_BEFORE.search(low[max(0, start - 12):start]):
+            continue  # "at a meeting in Brussels", "a visit to Canberra": a place
         parties.append(Party(start, end, tuple(m.codes), m.kind))
     if focus_org:
         for d in _ORG_DESCRIPTOR.finditer(low):

@@ -17,8 +17,11 @@ class Status:
     old_level: bool = False  # the object of an upgrade ("upgrade their strategic partnership")
 
 
+_PARTICIPLE_OF_PREVIOUS = re.compile(r"(?:\s+(?:with|between)\s+[^,;]{1,40}?)?\s*,\s*(?:first\s+|formally\s+|officially\s+)?")
+
+
 def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentence_low: str,
-            upgrade_target: bool = False) -> Status:
+              upgrade_target: bool = False, after_label: bool = False) -> Status:
     cs = cues()
     before = low[scope_start:hit.start]
     after = low[hit.end:scope_end]
@@ -30,6 +33,10 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
         return Status(None, old_level=True)
     triggers = [(m.start(), m.end(), "ended") for m in cs.ended.finditer(before)]
     triggers += [(m.start(), m.end(), "change") for m in cs.change.finditer(before)]
+    if after_label:
+        # "a CSP with Vietnam, agreed in December 2022, and a special strategic partnership with
+        # Indonesia": a participle right after the previous label is that label's
+        triggers = [t for t in triggers if not _PARTICIPLE_OF_PREVIOUS.fullmatch(before[:t[0]])]
     # "a strategic partnership, established in 2009": a participle just after the label
     tail = (re.match(r"(?:\s+(?:with|between)\s+[a-z' .-]{2,40}?)?\W{0,3}(?:which\s+|that\s+)?(?:was|were|had been|has been|have been)\s*"
                      r"(?:first\s+|formally\s+|officially\s+)?(?:established|set up|signed|forged|launched|agreed|"
@@ -65,7 +72,7 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
     negated = bool(cs.negation.search(governing[-30:]) or cs.negation.search(between))
     verb = before[t_start:t_end] if triggers else ""
     intended = (intent_after or intent_in(governing + verb, sentence_low, outcome_window + verb)
-                or re.search(r"\b(?:toward|towards|possible|potential|future)\b", between) is not None)
+                or re.search(r"\b(?:toward|towards|possible|potential|future|in principle)\b", between) is not None)
     if t_kind == "ended":
         # "threatened to suspend", "would never downgrade": the framework is still there
         return Status("existing" if negated or intended else "ended")
