@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
+from .frameworks_dates import date_for, date_spans, own_date
 from .frameworks_pairs import Focus, pairs_for, parties_of
 from .frameworks_status import Status, status_of
-from .frameworks_text import LabelHit, cues, find_dates, find_labels, lower_same_length, mask, unify
+from .frameworks_text import LabelHit, cues, find_labels, lower_same_length, mask, unify
 
 FRAMEWORK_EXTRACTOR_VERSION = "frameworks-1"
 
@@ -45,37 +46,6 @@ def is_framework_candidate(text: str) -> bool:
     """A cheap lexical test: can this sentence hold a framework?"""
     return bool(text) and cues().candidate.search(text) is not None
 
-
-
-# ----------------------------------------------------------------------------- dates
-
-@dataclass(frozen=True)
-class _DateSpan:
-    start: int
-    end: int
-    value: DateValue
-
-
-def _date_spans(text: str, low: str, published: dt.date | None) -> list[_DateSpan]:
-    """Resolved date expressions of the sentence (the dates stage's finder; offsets into text)."""
-    try:
-        from ..dates import VAGUE, find_date_expressions
-    except ImportError:  # the dates stage is optional for this module: explicit dates only
-        return [_DateSpan(d.start, d.end, DateValue(d.value, d.precision)) for d in find_dates(low, published)]
-    return [_DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
-            if m.kind != VAGUE and m.value.precision != "none"]
-
-
-def _date_for(hit: LabelHit, scope: tuple[int, int], spans: list[_DateSpan], sentence: Sentence,
-              retrospective: bool) -> DateValue | None:
-    """The date expression nearest the label in its scope; else the sentence date, unless the
-    wording is retrospective without any date (then None: the framework is 'existing')."""
-    near = [d for d in spans if scope[0] <= d.start < scope[1]]
-    if near:
-        return min(near, key=lambda d: min(abs(d.start - hit.end), abs(hit.start - d.end))).value
-    if retrospective:
-        return None
-    return sentence.date
 
 
 # ----------------------------------------------------------------------------- main
@@ -113,7 +83,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         return []
     if cs.corporate.search(low) and not cs.state_context.search(low):
         return []  # a business partnership between companies
-    spans = _date_spans(text, low, published)
+    spans = date_spans(text, low, published)
     masked = mask(low, [(d.start, d.end) for d in spans])
     parties = parties_of(sentence, low, focus.org)
     specific = [h for h in hits if h.kind in ("label", "community", "acronym")]
@@ -136,10 +106,13 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         status = st.status
         if i + 1 < len(main) and _TO_NEXT.match(low[hit.end:main[i + 1].start]) and (st.old_level or status):
             # "upgrade their strategic partnership to a comprehensive strategic partnership": the
-            # old level still holds while the new one is only intended; an upgrade ends it
+            # old level still holds while the new one is only intended; an upgrade supersedes it
             status = "existing" if statuses[i + 1].status in ("intended", None) else None
-        elif st.old_level and status is None:
-            continue
+        own = own_date(low, hit, scope[1], spans, published) if status != "ended" else None
+        if own is not None:
+            # "the strategic partnership the two countries established in 2018", "the SP of 2013":
+            # the label's own phrase dates its start, whatever the sentence does with it now
+            status = "established"
         if status is None:
             continue
         pairs, companions, owner = pairs_for(low, hit, parties, scope, focus)
@@ -159,8 +132,10 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
                  and (cs.since_before.search(low[:d.start]) or low.startswith("since", d.start))]
         if status == "existing" and since and not st.old_level:
             status, date = "established", since[0].value  # "strategic partners since 2004"
+        elif own is not None:
+            date = own
         elif status in ("established", "intended", "ended"):
-            date = _date_for(hit, scope, spans, sentence, st.retrospective)
+            date = date_for(hit, scope, spans, sentence, st.retrospective)
             if date is None:
                 status, date = ("existing", DateValue()) if status == "established" else (status, sentence.date)
         if status == "established" and len(pairs) >= 2 and not any(

@@ -1,0 +1,91 @@
+"""Framework extraction: dates. The date expressions of a sentence (the dates stage's finder), the
+date nearest a label, and a label's own date: the date its own phrase gives for when that
+framework was set up ("the strategic partnership of 2013", "the comprehensive partnership, set up
+in 2013,", "the partnership the two countries established in 2018", "in place since 2021")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import DateValue, Sentence
+from .frameworks_text import LabelHit, find_dates
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    value: DateValue
+
+
+def date_spans(text: str, low: str, published: dt.date | None) -> list[DateSpan]:
+    """Resolved date expressions of the sentence (the dates stage's finder; offsets into text).
+    A date after the publication day ('by 2030') is a target, not when something happened."""
+    try:
+        from ..dates import VAGUE, find_date_expressions
+    except ImportError:  # the dates stage is optional for this module: explicit dates only
+        return [DateSpan(d.start, d.end, DateValue(d.value, d.precision)) for d in find_dates(low, published)]
+    return [DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
+            if m.kind != VAGUE and m.value.precision != "none"]
+
+
+def date_for(hit: LabelHit, scope: tuple[int, int], spans: list[DateSpan], sentence: Sentence,
+             retrospective: bool) -> DateValue | None:
+    """The date expression nearest the label in its scope; else the sentence date, unless the
+    wording is retrospective without any date (then None: the framework is 'existing')."""
+    near = [d for d in spans if scope[0] <= d.start < scope[1]]
+    if near:
+        return min(near, key=lambda d: min(abs(d.start - hit.end), abs(hit.start - d.end))).value
+    if retrospective:
+        return None
+    return sentence.date
+
+
+_SETUP_VERBS = (r"(?:established|set up|signed|forged|launched|agreed|declared|sealed|concluded|created|formed|inked|"
+                r"reached|struck|adopted|built|elevated|upgraded|raised|lifted|announced)")
+# a word of a relative clause's subject ("the two countries", "Putin", "the EU"), not a verb or a conjunction
+_SUBJECT_WORD = (r"(?!(?:and|or|but|as|to|will|would|could|may|might|should|is|are|was|were|be|been|being|in|on|at|"
+                 r"which|that|with)\b)[a-z.'-]+")
+_DOCUMENT = r"(?:\s+(?:treaty|agreement|pact|accord|declaration|framework|deal|memorandum|document))?"
+# what may stand between a label and the date of its own phrase (no clause break, no other label)
+_OWN_DATE = (
+    # "the strategic partnership of 2013", "(2013)"
+    re.compile(r"\s+of\s+$|\s*\(\s*$"),
+    # "the comprehensive partnership, set up in 2013", "a strategic partnership, which was established in 2009"
+    re.compile(r"(?:\s+(?:with|between)\s+[^,;()]{1,40}?)?\s*,?\s*(?:which\s+|that\s+)?(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+|"
+               rf"have\s+been\s+)?(?:first\s+|formally\s+|officially\s+|jointly\s+)?{_SETUP_VERBS}"
+               r"(?:\s+(?:in|on|at|during|by|under|with|between|when|after|last|earlier|this|that)\b[^,;]{0,55})?\s+$"),
+    # "the partnership the two countries established in 2018", "the treaty Putin signed with ... in June"
+    re.compile(rf"{_DOCUMENT}\s*,?\s*(?:which\s+|that\s+)?(?:{_SUBJECT_WORD}\s+){{1,4}}?(?:had\s+|have\s+|has\s+)?"
+               rf"(?:first\s+|formally\s+|jointly\s+)?{_SETUP_VERBS}\b[^,;]{{0,70}}$"),
+    # "in place since 2021", "that has framed it since Modi's visit to Kuala Lumpur in 2015",
+    # "the comprehensive strategic partnership the two countries have had since 2012"
+    re.compile(rf"(?:\s+in\s+(?:place|force|effect)|\s+(?:that|which)\s+(?:has|have|had)\s+[a-z]+(?:\s+(?:it|them|ties|relations))?"
+               rf"|(?:\s+{_SUBJECT_WORD}){{1,4}}\s+(?:has|have|had)\s+(?:had|held|enjoyed|maintained|kept))?\s+since\b[^,;()]{{0,50}}$"),
+)
+
+
+# a label inside a parenthetical that a comma opened: the comma after it closes it
+_PARENTHETICAL = re.compile(r",\s*(?:which|who|that|bound|linked|tied|united|long|both|already|partners|strategic|"
+                            r"comprehensive)\b[^,;]*$")
+
+
+def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
+             published: dt.date | None) -> DateValue | None:
+    """The date the label's own phrase gives for the framework's start, if any: the first date
+    after the label, before ``end`` (the next label or a clause break), reached through one of the
+    phrasings of _OWN_DATE."""
+    for d in spans:
+        if d.start < hit.end or d.start >= end:
+            continue
+        if published is not None and d.value.value is not None and d.value.value > published:
+            return None
+        gap = low[hit.end:d.start]
+        if gap.lstrip().startswith(",") and _PARENTHETICAL.search(low[:hit.start]):
+            return None  # "China and Pakistan, which call their bond an X, signed ... on Monday": the main verb
+        if any(p.fullmatch(gap) for p in _OWN_DATE):
+            return d.value
+        return None  # only the first date after the label can be its own
+    return None
