@@ -26,6 +26,15 @@ from dataclasses import dataclass
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
 from .frameworks_dates import date_for, date_spans, own_date
+from .frameworks_lists import (
+    ListContext,
+    is_lead_in,
+    is_row,
+    is_table_separator,
+    lead_in_owner,
+    row_party,
+    synthetic_hit,
+)
 from .frameworks_pairs import Focus, pairs_for, parties_of
 from .frameworks_status import Status, status_of
 from .frameworks_text import LabelHit, cues, find_labels, lower_same_length, mask, unify
@@ -74,18 +83,25 @@ def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
 _TO_NEXT = re.compile(r"^\W*(?:[a-z-]+\s+){0,5}?(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
 
 
-def _sentence_observations(sentence: Sentence, published: dt.date | None, focus: Focus) -> list[_Found]:
+def _sentence_observations(sentence: Sentence, published: dt.date | None, focus: Focus,
+                           context: ListContext | None = None) -> list[_Found]:
     cs = cues()
     text = sentence.text
     low = unify(lower_same_length(text))
     hits = find_labels(text, low)
-    if not hits:
+    if not hits and context is None:
         return []
+    parties = parties_of(sentence, low, focus.org)
+    row_of = row_party(low, parties, context.owner) if context is not None and context.owner else None
+    if not hits:
+        extra = synthetic_hit(context, row_of) if context is not None and row_of is not None else None
+        if extra is None:
+            return []
+        hits = [extra]  # "- China, since 2013" under "Indonesia's comprehensive strategic partners:"
     if cs.corporate.search(low) and not cs.state_context.search(low):
         return []  # a business partnership between companies
-    spans = date_spans(text, low, published)
+    spans = date_spans(text, low, published, bare_years=row_of is not None)
     masked = mask(low, [(d.start, d.end) for d in spans])
-    parties = parties_of(sentence, low, focus.org)
     specific = [h for h in hits if h.kind in ("label", "community", "acronym")]
     ordinal = next((h for h in hits if h.kind == "ordinal"), None)
     main = [h for h in hits if h.kind != "ordinal"] or ([ordinal] if ordinal else [])
@@ -115,7 +131,10 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status = "established"
         if status is None:
             continue
-        pairs, companions, owner = pairs_for(low, hit, parties, scope, focus)
+        if row_of is not None and context is not None and context.owner:
+            pairs, companions, owner = [(context.owner, row_of.code)], [], None  # a row of a list or table
+        else:
+            pairs, companions, owner = pairs_for(low, hit, parties, scope, focus)
         if not pairs and not companions:
             continue
         new_claim = st.new_claim
@@ -134,6 +153,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status, date = "established", since[0].value  # "strategic partners since 2004"
         elif own is not None:
             date = own
+        elif status == "existing" and row_of is not None and any(scope[0] <= d.start < scope[1] for d in spans):
+            # a row records a framework and its date: "- Egypt: strategic partnership, January 2023"
+            status, date = "established", date_for(hit, scope, spans, sentence, False)
         elif status in ("established", "intended", "ended"):
             date = date_for(hit, scope, spans, sentence, st.retrospective)
             if date is None:
@@ -148,6 +170,17 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             if a != b:
                 found.append(_Found(_obs(a, b, hit.label, tier, "existing", DateValue(), sentence)))
     return found
+
+
+def _labels(sentence: Sentence) -> list[LabelHit]:
+    return find_labels(sentence.text, unify(lower_same_length(sentence.text)))
+
+
+def _lead_in(sentence: Sentence, focus: Focus) -> ListContext:
+    low = unify(lower_same_length(sentence.text))
+    owner = lead_in_owner(low, parties_of(sentence, low, focus.org))
+    named = [h for h in find_labels(sentence.text, low) if h.kind in ("label", "acronym", "community")]
+    return ListContext(owner, named[0] if named else None)
 
 
 def _ladder_country(pair: tuple[str, str]) -> str:
@@ -168,10 +201,24 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
     """Framework observations from a document's sentences (all of them, for context)."""
     focus = Focus(sentences)
     found: list[_Found] = []
+    context: ListContext | None = None
     for sentence in sentences:
+        if is_row(sentence) and context is not None:
+            if is_table_separator(sentence):
+                continue
+            if context.hit is None and not sentence.mentions:
+                header = [h for h in _labels(sentence) if h.tier is not None]
+                context.hit = header[0] if header else None  # "| Country | Comprehensive strategic partnership | Since |"
+                continue
+            found.extend(_sentence_observations(sentence, published, focus, context))
+            continue
+        context = _lead_in(sentence, focus) if is_lead_in(sentence) else None
         if not is_framework_candidate(sentence.text):
             continue
-        found.extend(_sentence_observations(sentence, published, focus))
+        own = _sentence_observations(sentence, published, focus)
+        if context is not None and len({c for m in sentence.mentions for c in m.codes}) < 2:
+            own = []  # "Indonesia's comprehensive strategic partners so far:" introduces the rows
+        found.extend(own)
     # document level: a "now gained the status" claim is established when the document reports
     # the upgrade itself (then it takes that date), else it only says the framework is there
     reported = {}

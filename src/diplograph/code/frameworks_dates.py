@@ -20,15 +20,21 @@ class DateSpan:
     value: DateValue
 
 
-def date_spans(text: str, low: str, published: dt.date | None) -> list[DateSpan]:
+def date_spans(text: str, low: str, published: dt.date | None, bare_years: bool = False) -> list[DateSpan]:
     """Resolved date expressions of the sentence (the dates stage's finder; offsets into text).
-    A date after the publication day ('by 2030') is a target, not when something happened."""
+    ``bare_years``: also a year standing alone, as in a table cell or a list row ('| 2014 |',
+    'strategic partnership, 2008'), which prose rarely uses for a date."""
+    explicit = [DateSpan(d.start, d.end, DateValue(d.value, d.precision)) for d in find_dates(low, published)]
     try:
         from ..dates import VAGUE, find_date_expressions
     except ImportError:  # the dates stage is optional for this module: explicit dates only
-        return [DateSpan(d.start, d.end, DateValue(d.value, d.precision)) for d in find_dates(low, published)]
-    return [DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
-            if m.kind != VAGUE and m.value.precision != "none"]
+        return explicit
+    spans = [DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
+             if m.kind != VAGUE and m.value.precision != "none"]
+    if bare_years:
+        spans += [d for d in explicit if not any(s.start < d.end and d.start < s.end for s in spans)]
+        spans.sort(key=lambda d: d.start)
+    return spans
 
 
 def date_for(hit: LabelHit, scope: tuple[int, int], spans: list[DateSpan], sentence: Sentence,
