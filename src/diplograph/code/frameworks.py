@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
-from .frameworks_dates import date_for, date_spans, own_date
+from .frameworks_dates import DateSpan, date_for, date_spans, own_date
 from .frameworks_lists import (
     ListContext,
     is_lead_in,
@@ -80,7 +80,8 @@ def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
     return scopes
 
 
-_TO_NEXT = re.compile(r"^\W*(?:[a-z-]+\s+){0,5}?(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
+# from an old level to the new one: "their strategic partnership (, set up in 2013,) to a CSP"
+_TO_NEXT = re.compile(r"^(?:\s*,[^,;]{1,50},)?\W*(?:[a-z-]+\s+){0,5}?(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
 
 
 def _sentence_observations(sentence: Sentence, published: dt.date | None, focus: Focus,
@@ -114,9 +115,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if prev is not None and prev.old_level and _TO_NEXT.match(low[main[i - 1].end:h.start]):
             # "upgrade their strategic partnership to a comprehensive strategic partnership": the
             # new level is governed by the verb before the old one
-            statuses.append(status_of(masked, h, scopes[i - 1][0], sc[1], masked, upgrade_target=True))
+            statuses.append(status_of(masked, h, scopes[i - 1][0], sc[1], low, upgrade_target=True))
         else:
-            statuses.append(status_of(masked, h, sc[0], sc[1], masked, after_label=i > 0 and sc[0] == main[i - 1].end))
+            statuses.append(status_of(masked, h, sc[0], sc[1], low, after_label=i > 0 and sc[0] == main[i - 1].end))
     found: list[_Found] = []
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
         status = st.status
@@ -142,11 +143,13 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status, new_claim = "established", False  # "making Japan the sixth country to ..."
         tier = hit.tier
         if tier is None:
-            ladder_of = owner.code if owner else _ladder_country(pairs[0] if pairs else companions[0])
+            ladder_of = owner.code if owner else _ladder_country(pairs[0] if pairs else companions[0][:2])
             tier = top_tier(ladder_of)
         if new_claim:
             status = "existing"  # decided at document level: established if the upgrade is reported
         date: DateValue | None = DateValue()
+        items = [_item_date(low, end, spans) for _, _, end in companions]
+        spans_here = [d for d in spans if d not in items]  # a companion's date is not the new pair's
         since = [d for d in spans if scope[0] <= d.start < scope[1]
                  and (cs.since_before.search(low[:d.start]) or low.startswith("since", d.start))]
         if status == "existing" and since and not st.old_level:
@@ -157,7 +160,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             # a row records a framework and its date: "- Egypt: strategic partnership, January 2023"
             status, date = "established", date_for(hit, scope, spans, sentence, False)
         elif status in ("established", "intended", "ended"):
-            date = date_for(hit, scope, spans, sentence, st.retrospective)
+            date = date_for(hit, scope, spans_here, sentence, st.retrospective)
+            if date is not None and published is not None and any(i is not None and i.value == date for i in items):
+                date = DateValue(published, "day")  # the sentence's date was a companion's: the story's day
             if date is None:
                 status, date = ("existing", DateValue()) if status == "established" else (status, sentence.date)
         if status == "established" and len(pairs) >= 2 and not any(
@@ -166,10 +171,22 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         for a, b in pairs:
             if a and b and a != b:
                 found.append(_Found(_obs(a, b, hit.label, tier, status, date or DateValue(), sentence), new_claim))
-        for a, b in companions:
+        for a, b, end in companions:
             if a != b:
-                found.append(_Found(_obs(a, b, hit.label, tier, "existing", DateValue(), sentence)))
+                # "following Australia (March 2024), France (October 2024)": a companion with its
+                # own date is established then; "alongside China and Russia": existing
+                when = _item_date(low, end, spans)
+                found.append(_Found(_obs(a, b, hit.label, tier, "established" if when else "existing",
+                                         when.value if when else DateValue(), sentence)))
     return found
+
+
+def _item_date(low: str, end: int, spans: list[DateSpan]) -> DateSpan | None:
+    """The date right after a list item: 'Australia (March 2024)', 'Russia in 2012'."""
+    for d in spans:
+        if d.start >= end:
+            return d if re.fullmatch(r"\s*(?:\(\s*)?(?:,?\s*(?:in|on)\s+)?", low[end:d.start]) else None
+    return None
 
 
 def _labels(sentence: Sentence) -> list[LabelHit]:

@@ -70,13 +70,18 @@ def gap(low: str, a: Party, b: Party) -> str:
     return low[a.end:b.start]
 
 
+# between two items of a list: a comma, "and", "as well as"; an item may carry its date
+# ("Australia (March 2024), France (October 2024)", "Russia in 2012 and India in 2016")
+_LIST_GAP = re.compile(r"(?:'s)?(?:\s*\([^()]{1,30}\)|\s+in\s+(?:[a-z]+\s+)?\d{4})?\s*"
+                       r"(?:,|,?\s*and|,?\s*as well as|&|/|,?\s*or)?\s*(?:the\s+)?")
+
+
 def lists(low: str, parties: list[Party]) -> list[list[Party]]:
     """Runs of two or more parties joined only by commas, 'and', 'as well as', 'the'."""
     runs: list[list[Party]] = []
     current: list[Party] = []
     for p in parties:
-        if current and re.fullmatch(r"(?:'s)?\s*(?:,|,?\s*and|,?\s*as well as|&|/|,?\s*or)?\s*(?:the\s+)?",
-                                    gap(low, current[-1], p)):
+        if current and _LIST_GAP.fullmatch(gap(low, current[-1], p)):
             current.append(p)
             continue
         if len(current) >= 2:
@@ -147,14 +152,19 @@ class Focus:
 
 
 
+# a companion pair listed beside the new one ("along with A, B and C"): (anchor, code, where the
+# companion's name ends, for a date that follows it: "following Australia (March 2024), ...")
+Companion = tuple[str, str, int]
+
+
 def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, int],
-               focus: Focus) -> tuple[list[tuple[str, str]], list[tuple[str, str]], Party | None]:
+              focus: Focus) -> tuple[list[tuple[str, str]], list[Companion], Party | None]:
     """(pairs stated for this hit, companion pairs listed as already there, ladder owner)."""
     cs = cues()
     owner = owner_near(low, hit, parties)
     in_scope = [p for p in parties if scope[0] <= p.start and p.end <= scope[1]]
     candidates = in_scope or parties
-    companions: list[tuple[str, str]] = []
+    companions: list[Companion] = []
 
     for a, b in hyphen_pairs(low, candidates):  # "the Japan-Vietnam relationship"
         return [(a.code, b.code)], companions, owner
@@ -185,7 +195,7 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
             anchor = owner or next((p for p in others if focus.partner_of(p.code)), None)
             if anchor is None:
                 continue
-            companions = [(anchor.code, p.code) for p in run if p.code != anchor.code]
+            companions = [(anchor.code, p.code, p.end) for p in run if p.code != anchor.code]
             subject = next((p for p in others if p.code != anchor.code), None)
             if subject is not None:
                 return [(anchor.code, subject.code)], companions, owner

@@ -36,7 +36,8 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
     if after_label:
         # "a CSP with Vietnam, agreed in December 2022, and a special strategic partnership with
         # Indonesia": a participle right after the previous label is that label's
-        triggers = [t for t in triggers if not _PARTICIPLE_OF_PREVIOUS.fullmatch(before[:t[0]])]
+        triggers = [t for t in triggers
+                    if not _PARTICIPLE_OF_PREVIOUS.fullmatch(sentence_low[scope_start:scope_start + t[0]])]
     # "a strategic partnership, established in 2009": a participle just after the label
     tail = (re.match(r"(?:\s+(?:with|between)\s+[a-z' .-]{2,40}?)?\W{0,3}(?:which\s+|that\s+)?(?:was|were|had been|has been|have been)\s*"
                      r"(?:first\s+|formally\s+|officially\s+)?(?:established|set up|signed|forged|launched|agreed|"
