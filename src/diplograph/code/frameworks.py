@@ -21,10 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
+from .frameworks_anaphora import Antecedent, find_anaphors, references
 from .frameworks_dates import DateSpan, date_for, date_spans, own_date
 from .frameworks_lists import (
     ListContext,
@@ -35,7 +36,7 @@ from .frameworks_lists import (
     row_party,
     synthetic_hit,
 )
-from .frameworks_pairs import Focus, pairs_for, parties_of
+from .frameworks_pairs import Focus, Party, pairs_for, parties_of
 from .frameworks_status import Status, status_of
 from .frameworks_text import LabelHit, cues, find_labels, lower_same_length, mask, unify
 
@@ -84,21 +85,39 @@ def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
 _TO_NEXT = re.compile(r"^(?:\s*,[^,;]{1,50},)?\W*(?:[a-z-]+\s+){0,5}?(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
 
 
+@dataclass
+class _DocState:
+    """What earlier sentences leave for later ones: the last label with an owner, for anaphors
+    ('China was the first, in 2008, followed by Russia in 2012')."""
+
+    earlier: Antecedent | None = None
+    at: int = -100
+    spelled: dict[str, str] = field(default_factory=dict)  # the last label as written, per tier
+
+    def recent(self, index: int) -> Antecedent | None:
+        return self.earlier if index - self.at <= _ANTECEDENT_REACH else None
+
+
+_ANTECEDENT_REACH = 3  # sentences
+
+
 def _sentence_observations(sentence: Sentence, published: dt.date | None, focus: Focus,
-                           context: ListContext | None = None) -> list[_Found]:
+                           context: ListContext | None = None, state: _DocState | None = None) -> list[_Found]:
     cs = cues()
     text = sentence.text
     low = unify(lower_same_length(text))
     hits = find_labels(text, low)
-    if not hits and context is None:
+    earlier = state.recent(sentence.index) if state is not None else None
+    if not hits and context is None and (earlier is None or not find_anaphors(low)):
         return []
     parties = parties_of(sentence, low, focus.org)
     row_of = row_party(low, parties, context.owner) if context is not None and context.owner else None
     if not hits:
         extra = synthetic_hit(context, row_of) if context is not None and row_of is not None else None
-        if extra is None:
+        if extra is not None:
+            hits = [extra]  # "- China, since 2013" under "Indonesia's comprehensive strategic partners:"
+        elif earlier is None:
             return []
-        hits = [extra]  # "- China, since 2013" under "Indonesia's comprehensive strategic partners:"
     if cs.corporate.search(low) and not cs.state_context.search(low):
         return []  # a business partnership between companies
     spans = date_spans(text, low, published, bare_years=row_of is not None)
@@ -119,6 +138,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         else:
             statuses.append(status_of(masked, h, sc[0], sc[1], low, after_label=i > 0 and sc[0] == main[i - 1].end))
     found: list[_Found] = []
+    antecedent_at: dict[int, Antecedent] = {}
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
         status = st.status
         if i + 1 < len(main) and _TO_NEXT.match(low[hit.end:main[i + 1].start]) and (st.old_level or status):
@@ -145,6 +165,11 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if tier is None:
             ladder_of = owner.code if owner else _ladder_country(pairs[0] if pairs else companions[0][:2])
             tier = top_tier(ladder_of)
+        antecedent = _antecedent(hit, tier, owner, pairs, [c[:2] for c in companions])
+        if antecedent is not None:
+            antecedent_at[hit.end] = antecedent
+            if state is not None:
+                state.earlier, state.at = antecedent, sentence.index
         if new_claim:
             status = "existing"  # decided at document level: established if the upgrade is reported
         date: DateValue | None = DateValue()
@@ -178,7 +203,38 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
                 when = _item_date(low, end, spans)
                 found.append(_Found(_obs(a, b, hit.label, tier, "established" if when else "existing",
                                          when.value if when else DateValue(), sentence)))
+    for ref in references(low, masked, parties, spans, antecedent_at, earlier, [(h.start, h.end) for h in hits],
+                          sentence.date):
+        label = state.spelled.get(ref.tier, ref.label) if state is not None and ref.label == (
+            earlier.label if earlier else None) else ref.label
+        found.append(_Found(_obs(ref.owner, ref.code, label, ref.tier, ref.status, ref.date, sentence)))
+        if state is not None and not antecedent_at:
+            state.at = sentence.index  # "..., followed by Russia in 2012": the chain goes on
+    if state is not None:
+        for h in main:
+            if h.kind in ("label", "acronym") and h.tier:
+                state.spelled[h.tier] = h.label
     return found
+
+
+def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple[str, str]],
+                companions: list[tuple[str, str]]) -> Antecedent | None:
+    """What a later 'to that level' or 'joined the group' refers to: this label, owned by the
+    ladder phrase's owner, else the party every pair shares ('India has CSPs with A, B and C'),
+    else the one party of the pair with a ladder of its own."""
+    if owner is not None and hit.kind in ("top", "ordinal"):
+        return Antecedent(owner.code, tier, hit.label)
+    every = [set(p) for p in pairs + companions]
+    if not every:
+        return None
+    shared = set.intersection(*every)
+    if len(every) >= 2 and len(shared) == 1:
+        return Antecedent(next(iter(shared)), tier, hit.label)
+    if len(every) == 1:
+        own = [c for c in pairs[0] if has_own_ladder(c)] if pairs else []
+        if len(own) == 1:
+            return Antecedent(own[0], tier, hit.label)
+    return None
 
 
 def _item_date(low: str, end: int, spans: list[DateSpan]) -> DateSpan | None:
@@ -219,6 +275,7 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
     focus = Focus(sentences)
     found: list[_Found] = []
     context: ListContext | None = None
+    state = _DocState()
     for sentence in sentences:
         if is_row(sentence) and context is not None:
             if is_table_separator(sentence):
@@ -227,12 +284,12 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
                 header = [h for h in _labels(sentence) if h.tier is not None]
                 context.hit = header[0] if header else None  # "| Country | Comprehensive strategic partnership | Since |"
                 continue
-            found.extend(_sentence_observations(sentence, published, focus, context))
+            found.extend(_sentence_observations(sentence, published, focus, context, state))
             continue
         context = _lead_in(sentence, focus) if is_lead_in(sentence) else None
-        if not is_framework_candidate(sentence.text):
+        if not is_framework_candidate(sentence.text) and state.recent(sentence.index) is None:
             continue
-        own = _sentence_observations(sentence, published, focus)
+        own = _sentence_observations(sentence, published, focus, state=state)
         if context is not None and len({c for m in sentence.mentions for c in m.codes}) < 2:
             own = []  # "Indonesia's comprehensive strategic partners so far:" introduces the rows
         found.extend(own)
