@@ -163,7 +163,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status, new_claim = "established", False  # "making Japan the sixth country to ..."
         tier = hit.tier
         if tier is None:
-            ladder_of = owner.code if owner else _ladder_country(pairs[0] if pairs else companions[0][:2])
+            ladder_of = owner.code if owner else (_shared(pairs) or _ladder_country(pairs[0] if pairs else companions[0][:2]))
             tier = top_tier(ladder_of)
         antecedent = _antecedent(hit, tier, owner, pairs, [c[:2] for c in companions])
         if antecedent is not None:
@@ -193,8 +193,14 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if status == "established" and len(pairs) >= 2 and not any(
                 scope[0] <= d.start < scope[1] for d in spans):
             status, date = "existing", DateValue()  # a list of partners reported as background
+        anchor = _shared(pairs)
         for a, b in pairs:
             if a and b and a != b:
+                item = _listed_date(low, b if a == anchor else a, scope, parties, spans) if anchor else None
+                if item is not None and status in ("existing", "established"):
+                    # "Vietnam's comprehensive strategic partners: China (2008), Russia (2012), ..."
+                    found.append(_Found(_obs(a, b, hit.label, tier, "established", item, sentence)))
+                    continue
                 found.append(_Found(_obs(a, b, hit.label, tier, status, date or DateValue(), sentence), new_claim))
         for a, b, end in companions:
             if a != b:
@@ -234,6 +240,24 @@ def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple
         own = [c for c in pairs[0] if has_own_ladder(c)] if pairs else []
         if len(own) == 1:
             return Antecedent(own[0], tier, hit.label)
+    return None
+
+
+def _shared(pairs: list[tuple[str, str]]) -> str | None:
+    """The party every pair of a list shares ('Vietnam has CSPs with A, B and C'), if any."""
+    if len(pairs) < 2:
+        return None
+    common = set(pairs[0]).intersection(*map(set, pairs[1:]))
+    return next(iter(common)) if len(common) == 1 else None
+
+
+def _listed_date(low: str, code: str, scope: tuple[int, int], parties: list[Party],
+                 spans: list[DateSpan]) -> DateValue | None:
+    """The date a list gives one of its items: 'China (2008)', 'Russia in 2012'."""
+    for p in parties:
+        if p.code == code and scope[0] <= p.start < scope[1]:
+            d = _item_date(low, p.end, spans)
+            return d.value if d is not None else None
     return None
 
 

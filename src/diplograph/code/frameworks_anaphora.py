@@ -28,6 +28,8 @@ _ANAPHORS = (
                            r"(?!\s+(?:[a-z-]+\s+){0,3}?(?:country|countries|nation|nations|partner|partners|state|states|"
                            r"economy|member|largest|biggest|time|visit|leader|president|minister|to\s+(?!do\b)|of\b))")),
     ("follow_by", re.compile(r"\bfollowed\s+by\b")),
+    # "the upgrade puts Malaysia alongside China, Russia and India": companions already there
+    ("alongside", re.compile(r"\b(?:alongside|along\s+with|on\s+a\s+par\s+with|on\s+par\s+with|level\s+with)\b")),
     ("follow", re.compile(r"\b(?:followed|follow)(?=\s+(?:in|on|suit|later|soon|shortly|a\s+year|months?|weeks?|that)\b|\s*[,.;]|\s*$)")),
 )
 # where one clause ends and the next begins (an anaphor's partners stay inside its clause)
@@ -131,7 +133,7 @@ def references(low: str, masked: str, parties: list[Party], spans: list[DateSpan
         if antecedent is None:
             continue
         start, end = _segment(masked, anaphor, anaphors, max([0] + before))
-        if anaphor.kind == "follow_by":
+        if anaphor.kind in ("follow_by", "alongside"):
             start = anaphor.end
         subjects: list[Party] = []
         for p in parties:
@@ -144,6 +146,10 @@ def references(low: str, masked: str, parties: list[Party], spans: list[DateSpan
         if cs.negation.search(clause[-40:]):
             continue
         intended = bool(cs.intent.search(clause)) and not re.search(r"\b(?:joined|became|was|followed|raised|lifted)\b", clause)
+        if anaphor.kind == "alongside":
+            out.extend(Reference(antecedent.owner, p.code, antecedent.tier, antecedent.label, "existing", DateValue())
+                       for p in subjects)
+            continue
         dates = distribute_dates(low, subjects, spans, end)
         for p, when in zip(subjects, dates, strict=True):
             out.append(Reference(antecedent.owner, p.code, antecedent.tier, antecedent.label,

@@ -31,9 +31,10 @@ def date_spans(text: str, low: str, published: dt.date | None, bare_years: bool 
         return explicit
     spans = [DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
              if m.kind != VAGUE and m.value.precision != "none"]
-    if bare_years:
-        spans += [d for d in explicit if not any(s.start < d.end and d.start < s.end for s in spans)]
-        spans.sort(key=lambda d: d.start)
+    extra = [d for d in explicit if not any(s.start < d.end and d.start < s.end for s in spans)
+             and (bare_years or re.search(r"\(\s*$", low[max(0, d.start - 3):d.start]))]
+    if extra:  # '| 2014 |' in a table, 'China (2008)' in a list
+        spans = sorted(spans + extra, key=lambda d: d.start)
     return spans
 
 
