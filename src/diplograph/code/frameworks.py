@@ -93,9 +93,15 @@ class _DocState:
     earlier: Antecedent | None = None
     at: int = -100
     spelled: dict[str, str] = field(default_factory=dict)  # the last label as written, per tier
+    topic: Antecedent | None = None  # the headline's, when it has one ("Vietnam's top-tier partners")
 
     def recent(self, index: int) -> Antecedent | None:
-        return self.earlier if index - self.at <= _ANTECEDENT_REACH else None
+        return self.earlier if index - self.at <= _ANTECEDENT_REACH else self.topic
+
+    def remember(self, antecedent: Antecedent, sentence: Sentence) -> None:
+        self.earlier, self.at = antecedent, sentence.index
+        if sentence.is_title:
+            self.topic = antecedent
 
 
 _ANTECEDENT_REACH = 3  # sentences
@@ -120,7 +126,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             return []
     if cs.corporate.search(low) and not cs.state_context.search(low):
         return []  # a business partnership between companies
-    spans = date_spans(text, low, published, bare_years=row_of is not None)
+    spans = date_spans(text, low, published, bare_years=row_of is not None or is_row(sentence))
     masked = mask(low, [(d.start, d.end) for d in spans])
     specific = [h for h in hits if h.kind in ("label", "community", "acronym")]
     ordinal = next((h for h in hits if h.kind == "ordinal"), None)
@@ -157,6 +163,10 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         else:
             pairs, companions, owner = pairs_for(low, hit, parties, scope, focus)
         if not pairs and not companions:
+            if owner is not None and hit.kind in ("top", "ordinal") and state is not None:
+                # "Vietnam's top-tier partners at a glance": no pair, but what later rows refer to
+                antecedent_at[hit.end] = Antecedent(owner.code, hit.tier or top_tier(owner.code), hit.label)
+                state.remember(antecedent_at[hit.end], sentence)
             continue
         new_claim = st.new_claim
         if ordinal is not None and status in ("existing", "established") and hit.kind != "community":
@@ -169,7 +179,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if antecedent is not None:
             antecedent_at[hit.end] = antecedent
             if state is not None:
-                state.earlier, state.at = antecedent, sentence.index
+                state.remember(antecedent, sentence)
         if new_claim:
             status = "existing"  # decided at document level: established if the upgrade is reported
         date: DateValue | None = DateValue()
@@ -273,11 +283,19 @@ def _labels(sentence: Sentence) -> list[LabelHit]:
     return find_labels(sentence.text, unify(lower_same_length(sentence.text)))
 
 
-def _lead_in(sentence: Sentence, focus: Focus) -> ListContext:
+def _lead_in(sentence: Sentence, focus: Focus, state: _DocState) -> ListContext:
+    """What a lead-in ('India's partnerships in the Gulf so far:') says about its rows; one that
+    names no owner or label ('The list so far:', 'Timeline of upgrades:') continues the label
+    of the sentences before it."""
     low = unify(lower_same_length(sentence.text))
     owner = lead_in_owner(low, parties_of(sentence, low, focus.org))
     named = [h for h in find_labels(sentence.text, low) if h.kind in ("label", "acronym", "community")]
-    return ListContext(owner, named[0] if named else None)
+    hit = named[0] if named else None
+    earlier = state.recent(sentence.index)
+    if earlier is not None and (owner is None or owner == earlier.owner):
+        owner = earlier.owner
+        hit = hit or LabelHit(0, 0, state.spelled.get(earlier.tier, earlier.label), earlier.tier, "label")
+    return ListContext(owner, hit)
 
 
 def _ladder_country(pair: tuple[str, str]) -> str:
@@ -310,7 +328,7 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
                 continue
             found.extend(_sentence_observations(sentence, published, focus, context, state))
             continue
-        context = _lead_in(sentence, focus) if is_lead_in(sentence) else None
+        context = _lead_in(sentence, focus, state) if is_lead_in(sentence) else None
         if not is_framework_candidate(sentence.text) and state.recent(sentence.index) is None:
             continue
         own = _sentence_observations(sentence, published, focus, state=state)

@@ -59,17 +59,19 @@ def lead_in_owner(low: str, parties: list[Party]) -> str | None:
 
 def row_party(low: str, parties: list[Party], owner: str | None) -> Party | None:
     """The party a row is about: the first thing in it after the bullet or the first pipe, set
-    off like a heading ('- Oman: ...', '- China, since 2013', '| Peru | ...')."""
+    off like a heading ('- Oman: ...', '- China, since 2013', '| Peru | ...'), else the only
+    party the row names ('| 2016 | India | ... |', '- September 2023 - United States')."""
     marker = ROW.match(low)
     start = marker.end() if marker else 0
-    for p in parties:
-        if p.code == owner:
-            continue
-        if p.start < start or low[start:p.start].strip(" *_") != "":
-            return None
-        if re.match(r"\s*(?:[:,|(\u2013\u2014-]|$)", low[p.end:]):
-            return p
+    others = [p for p in parties if p.code != owner]
+    if not others:
         return None
+    first = others[0]
+    if first.start >= start and low[start:first.start].strip(" *_") == "" and re.match(
+            r"\s*(?:[:,|(\u2013\u2014-]|$)", low[first.end:]):
+        return first
+    if len({p.code for p in others}) == 1 and first.kind != "group":
+        return first
     return None
 
 

@@ -138,8 +138,12 @@ class Focus:
         elif len(title_codes) == 2:
             self.pair = (title_codes[0], title_codes[1])
         elif len(counts) >= 2:
-            (a, _), (b, _) = counts.most_common(2)
-            self.pair = (a, b)
+            ranked = counts.most_common(3)
+            (a, na), (b, nb) = ranked[:2]
+            # the two most named actors, unless the document names many about as often (an
+            # analysis of a country's partners is about that country, not one pair)
+            if len(ranked) == 2 or (nb >= 2 and ranked[2][1] < nb):
+                self.pair = (a, b)
         self.counts = counts
         # what "the bloc" refers to: the organisation of the pair in focus, else the most named one
         in_pair = [c for c in (self.pair or ()) if c in orgs]
