@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
 from .frameworks_anaphora import Antecedent, find_anaphors, references
-from .frameworks_dates import DateSpan, date_for, date_spans, own_date
+from .frameworks_dates import DateSpan, date_for, date_spans, own_date, refine_year_dates
 from .frameworks_lists import (
     ListContext,
     is_lead_in,
@@ -36,7 +36,7 @@ from .frameworks_lists import (
     row_party,
     synthetic_hit,
 )
-from .frameworks_pairs import Focus, Party, pairs_for, parties_of
+from .frameworks_pairs import Focus, Party, expand_region, pairs_for, parties_of
 from .frameworks_status import Status, status_of
 from .frameworks_text import LabelHit, cues, find_labels, lower_same_length, mask, unify
 
@@ -204,6 +204,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
                 scope[0] <= d.start < scope[1] for d in spans):
             status, date = "existing", DateValue()  # a list of partners reported as background
         anchor = _shared(pairs)
+        pairs = [(x, y) for a, b in pairs for x in expand_region(a) for y in expand_region(b)]
         for a, b in pairs:
             if a and b and a != b:
                 item = _listed_date(low, b if a == anchor else a, scope, parties, spans) if anchor else None
@@ -356,6 +357,7 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
             continue
         seen.add(key)
         out.append(o)
+    refine_year_dates(out, sentences, published)
     return out
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import DateValue, Sentence
+from ..model import DateValue, FrameworkObservation, Sentence
 from .frameworks_text import LabelHit, find_dates
 
 
@@ -96,3 +96,41 @@ def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
             return d.value
         return None  # only the first date after the label can be its own
     return None
+
+
+# "Colombia's upgrade came during Petro's state visit to Beijing in October 2023"
+_OCCASION_AFTER = re.compile(r"^(?:'s?)?\s+(?:[a-z-]+\s+){0,2}?(?:upgrade|elevation|upgrading|new\s+status|new\s+label)\b")
+_OCCASION_BEFORE = re.compile(r"\b(?:upgrade|elevation|upgrading|upgraded\s+(?:its\s+|their\s+)?ties)\s+(?:of\s+ties\s+)?with\s+(?:the\s+)?$")
+
+
+def refine_year_dates(observations: list[FrameworkObservation], sentences: list[Sentence],
+                      published: dt.date | None) -> None:
+    """A fact dated only by its year (a table's '2023') takes the finer date the article gives
+    for the same upgrade elsewhere ('Colombia's upgrade came ... in October 2023'), when one
+    sentence names the partner's upgrade with exactly one finer date in that year."""
+    coarse = [o for o in observations if o.status == "established" and o.date.precision == "year"]
+    if not coarse:
+        return
+    from .frameworks_text import lower_same_length, unify
+
+    finer: dict[str, set[DateValue]] = {}
+    for s in sentences:
+        low = unify(lower_same_length(s.text))
+        named = []
+        for m in s.mentions:
+            start, end = m.start - s.start, m.end - s.start
+            if start >= 0 and end <= len(low) and (_OCCASION_AFTER.match(low[end:end + 40])
+                                                     or _OCCASION_BEFORE.search(low[max(0, start - 40):start])):
+                named.extend(m.codes)
+        if not named:
+            continue
+        dates = [d.value for d in date_spans(s.text, low, published) if d.value.precision in ("month", "day")]
+        for code in named:
+            finer.setdefault(code, set()).update(dates)
+    for o in coarse:
+        year = o.date.value.year if o.date.value else None
+        for code in (o.a, o.b):
+            same = [d for d in finer.get(code, ()) if d.value is not None and d.value.year == year]
+            if len(same) == 1:
+                o.date = same[0]
+                break

@@ -12,6 +12,14 @@ from ..model import Sentence
 from .frameworks_text import LabelHit, cues
 
 PARTY_KINDS = frozenset({"state", "org", "person", "group"})
+REGION_PREFIX = "@"  # a party code that stands for a region's states (cues: regions)
+
+
+def expand_region(code: str) -> tuple[str, ...]:
+    """A region's member states; any other code as it is."""
+    if code.startswith(REGION_PREFIX):
+        return cues().region_members.get(code[len(REGION_PREFIX):], ())
+    return (code,)
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,9 @@ def parties_of(sentence: Sentence, low: str, focus_org: str | None = None) -> li
         if m.via in ("capital", "seat") and _VENUE_BEFORE.search(low[max(0, start - 12):start]):
             continue  # "at a meeting in Brussels", "a visit to Canberra": a place
         parties.append(Party(start, end, tuple(m.codes), m.kind))
+    for r in cs.regions.finditer(low):  # "EU-Central Asia": the region stands for its states
+        if r.start() >= skip and not any(p.start < r.end() and r.start() < p.end for p in parties):
+            parties.append(Party(r.start(), r.end(), (REGION_PREFIX + str(r.lastgroup),), "region"))
     if focus_org:
         for d in _ORG_DESCRIPTOR.finditer(low):
             if d.start() >= skip and not any(p.start < d.end() and d.start() < p.end for p in parties):

@@ -101,6 +101,8 @@ def intent_in(window: str, sentence_low: str, clause: str | None = None) -> bool
         word = m.group(0)
         if word == "would" and cs.would_outcome.search(sentence_low):
             continue
+        if word in ("will", "shall") and cs.will_outcome.search(sentence_low):
+            continue  # "in their joint declaration, the leaders said they will build a CSP": the outcome
         if word in ("can", "may", "if", "whether") and not re.search(r"\b(?:upgrad|elevat|establish|becom)", window[m.end():]):
             continue
         return True

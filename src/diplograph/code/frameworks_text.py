@@ -71,6 +71,9 @@ class Cues:
     ordinal_context: re.Pattern[str]
     ordinal_not: re.Pattern[str]
     alliance: re.Pattern[str]
+    will_outcome: re.Pattern[str]
+    regions: re.Pattern[str]
+    region_members: dict[str, tuple[str, ...]]
 
 
 def _load() -> dict[str, Any]:
@@ -133,6 +136,9 @@ def cues() -> Cues:
         ordinal_context=c("ordinal_context"),
         ordinal_not=c("ordinal_not"),
         alliance=c("alliance_labels"),
+        will_outcome=c("will_outcome"),
+        regions=re.compile(d["regions"]["pattern"]),
+        region_members={k: tuple(v) for k, v in d["regions"]["members"].items()},
     )
 
 
