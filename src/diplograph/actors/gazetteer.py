@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ANY_GROUP = "*"
+LEADER_COLUMNS = ("name", "keys", "code", "title", "role", "from", "to", "source")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Leader:
     role: str
     valid_from: dt.date | None
     valid_to: dt.date | None
+    source: str = ""
 
     def holds_on(self, day: dt.date) -> bool:
         if self.valid_from is not None and day < self.valid_from:
@@ -78,23 +80,68 @@ class FocusPhrase:
     sector: str | None
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    """The data rows of a TSV table: comment lines and the header row skipped."""
+def _numbered_rows(name: str) -> Iterator[tuple[int, list[str]]]:
+    """The data rows of a TSV table with their line numbers: comment lines and the header row
+    skipped."""
     header_seen = False
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
             if not header_seen:
                 header_seen = True
                 continue
-            yield line.split("\t")
+            yield number, line.split("\t")
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """The data rows of a TSV table: comment lines and the header row skipped."""
+    for _number, row in _numbered_rows(name):
+        yield row
 
 
 def _date(text: str) -> dt.date | None:
     text = text.strip()
     return dt.date.fromisoformat(text) if text else None
+
+
+def period_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a date written as YYYY-MM-DD, YYYY-MM or YYYY (None when
+    blank); raises ValueError for anything else. Term dates whose day (or month) is not known
+    are written as the month (or year)."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.split("-")
+    if len(parts) == 3 and len(parts[0]) == 4:
+        day = dt.date.fromisoformat(text)
+        return day, day
+    if not all(part.isdigit() for part in parts) or len(parts[0]) != 4 or len(parts) > 2 or (
+            len(parts) == 2 and len(parts[1]) != 2):
+        raise ValueError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text!r}")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(parts[1])
+    first = dt.date(year, month, 1)  # ValueError for month 13
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def read_leader(fields: list[str]) -> Leader:
+    """One row of leaders.tsv (name, keys, code, title, role, from, to, source). A partial
+    ``from`` date counts from the first day of its month or year, a partial ``to`` until the
+    last day, so an uncertain day widens the term rather than inventing one."""
+    if len(fields) != len(LEADER_COLUMNS):
+        raise ValueError(f"{len(fields)} columns, expected {len(LEADER_COLUMNS)} ({', '.join(LEADER_COLUMNS)})")
+    name, keys, code, title, role, start, end, source = (field.strip() for field in fields)
+    if not name or not code or not title or not role or not source:
+        raise ValueError("name, code, title, role and source are required")
+    first = period_bounds(start)
+    last = period_bounds(end)
+    return Leader(name, tuple(_split(keys)), code, title, role, first[0] if first else None,
+                  last[1] if last else None, source)
 
 
 def _split(text: str) -> list[str]:
@@ -214,8 +261,11 @@ class Gazetteer:
         self.office_titles = frozenset(row[0].lower() for row in title_rows if len(row) > 3 and row[3] == "1")
         self.domestic_groups = {phrase.lower(): DomesticGroup(sector, determiner == "the")
                                 for phrase, sector, determiner in _rows("domestic_groups.tsv")}
-        for name, keys, code, title, role, start, end in _rows("leaders.tsv"):
-            self.leaders.append(Leader(name, tuple(_split(keys)), code, title, role, _date(start), _date(end)))
+        for number, fields in _numbered_rows("leaders.tsv"):
+            try:
+                self.leaders.append(read_leader(fields))
+            except ValueError as error:
+                raise ValueError(f"leaders.tsv line {number}: {error}") from error
         for phrase, kind, group, sector in _rows("focus_phrases.tsv"):
             self.focus_phrases[phrase.lower()] = FocusPhrase(kind, group, sector or None)
         self.groups = {group: frozenset(codes.split()) for group, codes in _rows("groups.tsv")}
