@@ -151,7 +151,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             # "upgrade their strategic partnership to a comprehensive strategic partnership": the
             # old level still holds while the new one is only intended; an upgrade supersedes it
             status = "existing" if statuses[i + 1].status in ("intended", None) else None
-        own = own_date(low, hit, scope[1], spans, published) if status != "ended" else None
+        # an intended label keeps its status: "to a CSP, which they agreed in 2023 to work towards"
+        own = own_date(low, hit, scope[1], spans, published) if status not in ("ended", "intended") else None
         if own is not None:
             # "the strategic partnership the two countries established in 2018", "the SP of 2013":
             # the label's own phrase dates its start, whatever the sentence does with it now
@@ -200,6 +201,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
                 date = DateValue(published, "day")  # the sentence's date was a companion's: the story's day
             if date is None:
                 status, date = ("existing", DateValue()) if status == "established" else (status, sentence.date)
+        if status == "established" and date and date.value and published and date.value > published:
+            status = "intended"  # an upgrade dated after the story was published has not happened yet
         if status == "established" and len(pairs) >= 2 and not any(
                 scope[0] <= d.start < scope[1] for d in spans):
             status, date = "existing", DateValue()  # a list of partners reported as background

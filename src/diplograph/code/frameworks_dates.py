@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import DateValue, FrameworkObservation, Sentence
-from .frameworks_text import LabelHit, find_dates
+from .frameworks_text import LabelHit, cues, find_dates
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
         gap = low[hit.end:d.start]
         if gap.lstrip().startswith(",") and _PARENTHETICAL.search(low[:hit.start]):
             return None  # "China and Pakistan, which call their bond an X, signed ... on Monday": the main verb
-        if any(p.fullmatch(gap) for p in _OWN_DATE):
+        if any(p.fullmatch(gap) for p in _OWN_DATE) and not cues().intent.search(gap):
             return d.value
         return None  # only the first date after the label can be its own
     return None

@@ -27,6 +27,8 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
     after = low[hit.end:scope_end]
     if cs.from_before.search(before[-30:]):
         return Status(None, old_level=True)  # "upgraded ... from a comprehensive partnership"
+    if cs.beyond_before.search(before[-30:]):
+        return Status("existing", old_level=True)  # "lift ties above the strategic partnership", "a step beyond"
     if re.match(r"\s*(?:upgrade|upgrading|elevation)\b", after):
         # "agree on strategic partnership upgrade": the label may be the level upgraded from or
         # the one upgraded to; a headline's shorthand says neither, so it claims no tier

@@ -63,6 +63,7 @@ class Cues:
     companions_before: re.Pattern[str]
     list_intro_before: re.Pattern[str]
     from_before: re.Pattern[str]
+    beyond_before: re.Pattern[str]
     maintain: re.Pattern[str]
     upgrade_verb_end: re.Pattern[str]
     object_gap: re.Pattern[str]
@@ -128,6 +129,7 @@ def cues() -> Cues:
         companions_before=c("companions_before"),
         list_intro_before=c("list_intro_before"),
         from_before=c("from_before"),
+        beyond_before=c("beyond_before"),
         maintain=c("maintain_verbs"),
         upgrade_verb_end=c("upgrade_verbs"),
         object_gap=c("object_gap"),
