@@ -287,8 +287,13 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|in|at|of|for|by|on|after|th
 def subject_before(low: str, parties: list[Party], limit: int, exclude: str) -> Party | None:
     """The nearest party before ``limit`` that is not the object of a preposition ('with Vietnam',
     'in Hanoi'): the subject of the clause a label belongs to, approximately."""
+    objects: set[int] = set()  # parties after a preposition, and the rest of a list they head
+    for i, p in enumerate(parties):
+        if _PREPOSITION_BEFORE.search(low[max(0, p.start - 25):p.start]) or (
+                i and parties[i - 1].start in objects and _LIST_GAP.fullmatch(gap(low, parties[i - 1], p))):
+            objects.add(p.start)
     for p in reversed([q for q in parties if q.end <= limit and exclude not in q.codes]):
-        if not _PREPOSITION_BEFORE.search(low[max(0, p.start - 25):p.start]) and p.kind != "group":
+        if p.start not in objects and p.kind != "group":
             return p
     return None
 
