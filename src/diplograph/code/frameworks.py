@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
-from .frameworks_anaphora import Antecedent, find_anaphors, references
+from .frameworks_anaphora import Antecedent, companion_zones, find_anaphors, references
 from .frameworks_dates import DateSpan, date_for, date_spans, own_date, refine_year_dates
 from .frameworks_lists import (
     ListContext,
@@ -143,6 +143,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             statuses.append(status_of(masked, h, scopes[i - 1][0], sc[1], low, upgrade_target=True))
         else:
             statuses.append(status_of(masked, h, sc[0], sc[1], low, after_label=i > 0 and sc[0] == main[i - 1].end))
+    # the parties an "alongside"/"the same level as" phrase lists are companions, not the label's pair
+    zones = companion_zones(masked, [(h.start, h.end) for h in hits])
+    own_parties = [p for p in parties if not any(a <= p.start < b for a, b in zones)]
     found: list[_Found] = []
     antecedent_at: dict[int, Antecedent] = {}
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
@@ -162,7 +165,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if row_of is not None and context is not None and context.owner:
             pairs, companions, owner = [(context.owner, row_of.code)], [], None  # a row of a list or table
         else:
-            pairs, companions, owner = pairs_for(low, hit, parties, scope, focus)
+            pairs, companions, owner = pairs_for(low, hit, own_parties, scope, focus)
         if not pairs and not companions:
             if owner is not None and hit.kind in ("top", "ordinal") and state is not None:
                 # "Vietnam's top-tier partners at a glance": no pair, but what later rows refer to
@@ -250,10 +253,9 @@ def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple
     shared = set.intersection(*every)
     if len(every) >= 2 and len(shared) == 1:
         return Antecedent(next(iter(shared)), tier, hit.label)
-    if len(every) == 1:
-        own = [c for c in pairs[0] if has_own_ladder(c)] if pairs else []
-        if len(own) == 1:
-            return Antecedent(own[0], tier, hit.label)
+    if len(every) == 1 and pairs:
+        own = [c for c in pairs[0] if has_own_ladder(c)]
+        return Antecedent(own[0] if len(own) == 1 else "", tier, hit.label, tuple(pairs[0]))
     return None
 
 
@@ -296,7 +298,7 @@ def _lead_in(sentence: Sentence, focus: Focus, state: _DocState) -> ListContext:
     named = [h for h in find_labels(sentence.text, low) if h.kind in ("label", "acronym", "community")]
     hit = named[0] if named else None
     earlier = state.recent(sentence.index)
-    if earlier is not None and (owner is None or owner == earlier.owner):
+    if earlier is not None and earlier.owner and (owner is None or owner == earlier.owner):
         owner = earlier.owner
         hit = hit or LabelHit(0, 0, state.spelled.get(earlier.tier, earlier.label), earlier.tier, "label")
     return ListContext(owner, hit)

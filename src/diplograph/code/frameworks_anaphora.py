@@ -29,11 +29,14 @@ _ANAPHORS = (
                            r"economy|member|largest|biggest|time|visit|leader|president|minister|to\s+(?!do\b)|of\b))")),
     ("follow_by", re.compile(r"\bfollowed\s+by\b")),
     # "the upgrade puts Malaysia alongside China, Russia and India": companions already there
-    ("alongside", re.compile(r"\b(?:alongside|along\s+with|on\s+a\s+par\s+with|on\s+par\s+with|level\s+with)\b")),
+    ("alongside", re.compile(r"\b(?:alongside|along\s+with|level\s+with|on\s+(?:a\s+)?par\s+with(?:\s+(?:what|that|those)\s+it\s+has\s+with)?"
+                             r"|on\s+(?:the\s+)?same\s+(?:diplomatic\s+)?(?:level|footing|tier|status|rank(?:ing)?|rung)\s+as"
+                             r"|the\s+same\s+(?:level\s+|status\s+)?(?:as\s+)?(?:what\s+)?it\s+has\s+with)\b")),
     ("follow", re.compile(r"\b(?:followed|follow)(?=\s+(?:in|on|suit|later|soon|shortly|a\s+year|months?|weeks?|that)\b|\s*[,.;]|\s*$)")),
 )
 # where one clause ends and the next begins (an anaphor's partners stay inside its clause)
 _BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")
+_RELATIVE = re.compile(r",\s+(?:which|who|that|where|when|as)\s+")
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,18 @@ class Antecedent:
     """The label an anaphor refers to: its owner (whose partners the new ones join), tier and
     label as written."""
 
-    owner: str
+    owner: str  # "" when the pair does not say whose ladder it is (both have one)
     tier: str
     label: str
+    pair: tuple[str, ...] = ()
+
+    def owner_against(self, codes: set[str]) -> str:
+        """The owner; for an ambiguous pair, the party that the anaphor's clause does not name
+        ('the upgrade places the EU on the same footing as ...': Vietnam's)."""
+        if self.owner:
+            return self.owner
+        rest = [c for c in self.pair if c not in codes]
+        return rest[0] if len(rest) == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,12 @@ def find_anaphors(low: str) -> list[Anaphor]:
     found = [Anaphor(m.start(), m.end(), kind) for kind, pattern in _ANAPHORS for m in pattern.finditer(low)]
     found.sort(key=lambda a: a.start)
     return [a for i, a in enumerate(found) if not any(b.start < a.end and a.start < b.end for b in found[:i])]
+
+
+def companion_zones(masked: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where an 'alongside' phrase lists companions: from the phrase to the end of its clause."""
+    anaphors = [a for a in find_anaphors(masked) if not any(s < a.end and a.start < e for s, e in taken)]
+    return [(a.start, _segment(masked, a, anaphors, 0)[1]) for a in anaphors if a.kind == "alongside"]
 
 
 def _segment(low: str, anaphor: Anaphor, anaphors: list[Anaphor], floor: int) -> tuple[int, int]:
@@ -135,11 +153,18 @@ def references(low: str, masked: str, parties: list[Party], spans: list[DateSpan
         start, end = _segment(masked, anaphor, anaphors, max([0] + before))
         if anaphor.kind in ("follow_by", "alongside"):
             start = anaphor.end
+        clause_start = max([_segment(masked, anaphor, anaphors, max([0] + before))[0]]
+                           + [m.end() for m in _RELATIVE.finditer(masked, 0, anaphor.start)])
+        owner = antecedent.owner_against({p.code for p in parties if clause_start <= p.start < end})
+        if not owner:
+            continue
         subjects: list[Party] = []
         for p in parties:
-            if start <= p.start and p.end <= end and p.code != antecedent.owner and p.kind != "group" \
+            if start <= p.start and p.end <= end and p.code != owner and p.kind != "group" \
                     and p.code not in {q.code for q in subjects}:
                 subjects.append(p)
+        if anaphor.kind == "alongside":
+            subjects = [p for p in subjects if p.code not in antecedent.pair]
         if not subjects:
             continue
         clause = masked[start:anaphor.start]
@@ -147,11 +172,11 @@ def references(low: str, masked: str, parties: list[Party], spans: list[DateSpan
             continue
         intended = bool(cs.intent.search(clause)) and not re.search(r"\b(?:joined|became|was|followed|raised|lifted)\b", clause)
         if anaphor.kind == "alongside":
-            out.extend(Reference(antecedent.owner, p.code, antecedent.tier, antecedent.label, "existing", DateValue())
+            out.extend(Reference(owner, p.code, antecedent.tier, antecedent.label, "existing", DateValue())
                        for p in subjects)
             continue
         dates = distribute_dates(low, subjects, spans, end)
         for p, when in zip(subjects, dates, strict=True):
-            out.append(Reference(antecedent.owner, p.code, antecedent.tier, antecedent.label,
+            out.append(Reference(owner, p.code, antecedent.tier, antecedent.label,
                                  "intended" if intended else "established", when or sentence_date))
     return out

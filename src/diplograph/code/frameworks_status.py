@@ -113,7 +113,8 @@ def intent_in(window: str, sentence_low: str, clause: str | None = None) -> bool
     clause = clause if clause is not None and clause.endswith(window[-20:]) else window
     offset = len(clause) - len(window)
     for m in re.finditer(r"\bto\s+(?:further\s+)?(?:upgrad|elevat|establish|lift|rais|forg|becom|set up|build|sign|seal|"
-                         r"ink|adopt|conclude|launch)", window):
+                         r"ink|adopt|conclude|launch|[a-z]+\s+(?:up\s+)?(?:their\s+|the\s+|its\s+|bilateral\s+)*"
+                         r"(?:ties|relations|relationship)\b)", window):
         if not cs.to_outcome_before.search(clause[:offset + m.start()]):
             return True
     return False
