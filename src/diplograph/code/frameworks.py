@@ -143,9 +143,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             statuses.append(status_of(masked, h, scopes[i - 1][0], sc[1], low, upgrade_target=True))
         else:
             statuses.append(status_of(masked, h, sc[0], sc[1], low, after_label=i > 0 and sc[0] == main[i - 1].end))
-    # the parties an "alongside"/"the same level as" phrase lists are companions, not the label's pair
     zones = companion_zones(masked, [(h.start, h.end) for h in hits])
-    own_parties = [p for p in parties if not any(a <= p.start < b for a, b in zones)]
     found: list[_Found] = []
     antecedent_at: dict[int, Antecedent] = {}
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
@@ -165,6 +163,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if row_of is not None and context is not None and context.owner:
             pairs, companions, owner = [(context.owner, row_of.code)], [], None  # a row of a list or table
         else:
+            # the parties an "alongside"/"the same level as" phrase after the label lists are its
+            # companions (the anaphor pass names them), not its pair
+            own_parties = [p for p in parties if not any(hit.end <= a <= p.start < b for a, b in zones)]
             pairs, companions, owner = pairs_for(low, hit, own_parties, scope, focus)
         if not pairs and not companions:
             if owner is not None and hit.kind in ("top", "ordinal") and state is not None:

@@ -215,7 +215,7 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
             if subject is not None:
                 return [(anchor.code, subject.code)], companions, owner
             return [], companions, owner
-        if cs.list_intro_before.search(intro) and len(run) >= 2 and _attached(low, hit, run):
+        if cs.list_intro_before.search(intro) and len(run) >= 2:
             # "Vietnam previously established CSPs with China, Russia, ... and the United States"
             before_run = [p for p in candidates if p.start not in listed and p.end <= run[0].start]
             anchor = before_run[-1] if before_run else None
@@ -312,14 +312,3 @@ def _with_partner(low: str, hit: LabelHit, parties: list[Party]) -> Party | None
                                             gap(low, following[0], following[1])):
         return None
     return following[0]
-
-
-def _attached(low: str, hit: LabelHit, run: list[Party]) -> bool:
-    """A list belongs to the label when it stands close to it in the same phrase: 'CSPs with A,
-    B and C', 'counts A, B and C among its CSPs', 'partners: A, B and C' (not 'a CSP -- the
-    highest ranking, on par with what it has with A and B')."""
-    if run[0].start >= hit.end:
-        between = low[hit.end:run[0].start]
-        return len(between) <= 45 and not re.search(r"--|;|\s-\s|,\s", between)
-    between = low[run[-1].end:hit.start]
-    return len(between) <= 60 and not re.search(r"--|;|\s-\s", between)
