@@ -239,7 +239,10 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
     if len(codes) == 2:
         return [(codes[0], codes[1])], companions, owner
     if len(codes) == 1:
-        other = focus.partner_of(codes[0])
+        # "Vietnam has seven comprehensive strategic partnerships": a plural label with one party
+        # counts the owner's partners; it names no pair
+        plural = re.search(r"(?:partnerships|partners|relationships)$", hit.label) is not None
+        other = None if plural else focus.partner_of(codes[0])
         if other is None and _COORDINATED.search(low[scope[0]:hit.start]):
             # "India raised its ties with Egypt ... and has long described South Africa as a strategic
             # partner": the sentence's subject carries over to a coordinated predicate

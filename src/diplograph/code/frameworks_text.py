@@ -259,7 +259,9 @@ def find_labels(text: str, low: str) -> list[LabelHit]:
                 continue  # "a key strategic partner": rhetoric, not a framework
         if head.startswith("relationship") and len(re.findall(r"comprehensive|strategic|special", m.group("mods"))) < 2:
             continue  # "a strategic relationship" is loose talk; "comprehensive strategic relationship" is a label
-        hits.append(LabelHit(m.start(), m.end(), label, tier, "label"))
+        lead = re.match(r"(?:(?:and|of)[\s-]+)+", m.group(0))  # "strategic partnerships, and comprehensive ..."
+        start = m.start() + (lead.end() if lead else 0)
+        hits.append(LabelHit(start, m.end(), normalize_label(low[start:m.end()]) if lead else label, tier, "label"))
     for m in cs.community.finditer(low):
         hits.append(LabelHit(m.start(), m.end(), normalize_label(m.group(0)), "OTHER", "community"))
     for m in cs.alliance.finditer(low):
