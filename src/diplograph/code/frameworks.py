@@ -37,7 +37,7 @@ from .frameworks_lists import (
     synthetic_hit,
 )
 from .frameworks_pairs import Focus, Party, expand_region, pairs_for, parties_of
-from .frameworks_status import Status, status_of
+from .frameworks_status import Status, is_anniversary, status_of
 from .frameworks_text import LabelHit, cues, find_labels, lower_same_length, mask, unify
 
 FRAMEWORK_EXTRACTOR_VERSION = "frameworks-1"
@@ -50,6 +50,7 @@ class _Found:
 
     obs: FrameworkObservation
     new_claim: bool = False
+    nominal: bool = False  # established by a noun ('the upgrading of ties to X') with no date of its own
 
 
 def is_framework_candidate(text: str) -> bool:
@@ -128,11 +129,15 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         return []  # a business partnership between companies
     spans = date_spans(text, low, published, bare_years=row_of is not None or is_row(sentence))
     masked = mask(low, [(d.start, d.end) for d in spans])
+    # "advance ties to the next level, a strategic partnership": the apposition takes the status
+    masked = _APPOSITION.sub(lambda m: m.group(1) + " ", masked)
     specific = [h for h in hits if h.kind in ("label", "community", "acronym")]
     ordinal = next((h for h in hits if h.kind == "ordinal"), None)
     main = [h for h in hits if h.kind != "ordinal"] or ([ordinal] if ordinal else [])
     if specific:
         main = specific  # a ladder phrase next to a spelled-out label adds nothing but the owner
+    if len({c for p in parties for c in p.codes}) <= 1:
+        main = [h for h in main if h not in _enumerated(low, main)]
     scopes = _scopes(main, low)
     statuses: list[Status] = []
     for i, (h, sc) in enumerate(zip(main, scopes, strict=True)):
@@ -154,6 +159,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status = "existing" if statuses[i + 1].status in ("intended", None) else None
         # an intended label keeps its status: "to a CSP, which they agreed in 2023 to work towards"
         own = own_date(low, hit, scope[1], spans, published) if status not in ("ended", "intended") else None
+        if own is None and status in ("established", "intended") and is_anniversary(masked, hit):
+            status = "existing"  # "the 10th anniversary of their comprehensive partnership": it is there
         if own is not None:
             # "the strategic partnership the two countries established in 2018", "the SP of 2013":
             # the label's own phrase dates its start, whatever the sentence does with it now
@@ -219,7 +226,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
                     # "Vietnam's comprehensive strategic partners: China (2008), Russia (2012), ..."
                     found.append(_Found(_obs(a, b, hit.label, tier, "established", item, sentence)))
                     continue
-                found.append(_Found(_obs(a, b, hit.label, tier, status, date or DateValue(), sentence), new_claim))
+                found.append(_Found(_obs(a, b, hit.label, tier, status, date or DateValue(), sentence), new_claim,
+                                    nominal=st.nominal and own is None and not any(scope[0] <= d.start < scope[1]
+                                                                                   for d in spans)))
         for a, b, end in companions:
             if a != b:
                 # "following Australia (March 2024), France (October 2024)": a companion with its
@@ -286,6 +295,22 @@ def _item_date(low: str, end: int, spans: list[DateSpan]) -> DateSpan | None:
     return None
 
 
+_APPOSITION = re.compile(r"((?:level|tier|status|rung|stage|step)\s*),(?=\s*(?:a|an|the)?\s*[\"']?\s*"
+                         r"(?:comprehensive|strategic|enhanced|global|special|extensive))")
+
+
+def _enumerated(low: str, hits: list[LabelHit]) -> set[LabelHit]:
+    """Labels listed one after another ('comprehensive partnerships, strategic partnerships and
+    comprehensive strategic partnerships'): with at most one party, a sentence that defines the
+    tiers, not one that states a framework."""
+    out: set[LabelHit] = set()
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.tier != b.tier and re.fullmatch(r"\s*(?:\(\s*[a-z]+\s*\))?\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+|a\s+)?",
+                                             low[a.end:b.start]):
+            out.update((a, b))
+    return out
+
+
 def _labels(sentence: Sentence) -> list[LabelHit]:
     return find_labels(sentence.text, unify(lower_same_length(sentence.text)))
 
@@ -344,6 +369,12 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
         found.extend(own)
     # document level: a "now gained the status" claim is established when the document reports
     # the upgrade itself (then it takes that date), else it only says the framework is there
+    # a change named only as a noun ("the upgrading of ties to X is more than symbolic") in a
+    # story that states the same change as an intention is that intention
+    intended = {(f.obs.a, f.obs.b, f.obs.tier) for f in found if f.obs.status == "intended"}
+    for f in found:
+        if f.nominal and f.obs.status == "established" and (f.obs.a, f.obs.b, f.obs.tier) in intended:
+            f.obs.status = "intended"
     reported = {}
     for f in found:
         o = f.obs

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..ladders import has_own_ladder
 from ..model import Sentence
 from .frameworks_text import LabelHit, cues
 
@@ -221,6 +222,9 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
             anchor = before_run[-1] if before_run else None
             if anchor is None and focus.pair:
                 shared = [c for c in focus.pair if c not in {p.code for p in run}]
+                if len(shared) == 2 and hit.kind == "top":
+                    # "Its top tier consists of China, Russia, India and South Korea": the ladder's owner
+                    shared = [c for c in shared if has_own_ladder(c)]
                 anchor_code = shared[0] if len(shared) == 1 else None
             else:
                 anchor_code = anchor.code if anchor else None

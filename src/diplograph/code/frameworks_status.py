@@ -14,9 +14,13 @@ class Status:
     status: str | None  # None: no observation (negated, the old level "from")
     retrospective: bool = False
     new_claim: bool = False
+    nominal: bool = False  # the change is a noun ('the upgrading of ties to ...'), no tensed verb
     old_level: bool = False  # the object of an upgrade ("upgrade their strategic partnership")
 
 
+# "the upgrading of ties to", "an elevation of relations to", "the upgrade": a change named as a noun
+_NOMINAL = re.compile(r"\b(?:the|an?|this|its|their|such)\s+(?:planned\s+|new\s+|latest\s+)?(?:upgrad(?:e|ing)|elevation|"
+                      r"establishment)$")
 _PARTICIPLE_OF_PREVIOUS = re.compile(r"(?:\s+(?:with|between)\s+[^,;]{1,40}?)?\s*,\s*(?:first\s+|formally\s+|officially\s+)?")
 
 
@@ -84,7 +88,8 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
     if intended:
         return Status("intended")
     claim = bool(cs.new_claim.search(before)) and hit.kind in ("top", "label", "acronym")
-    return Status("established", retrospective=retro, new_claim=claim)
+    nominal = bool(triggers) and _NOMINAL.search(before[:t_end]) is not None
+    return Status("established", retrospective=retro, new_claim=claim, nominal=nominal)
 
 
 def clause_tail(window: str) -> str:
@@ -118,3 +123,14 @@ def intent_in(window: str, sentence_low: str, clause: str | None = None) -> bool
         if not cs.to_outcome_before.search(clause[:offset + m.start()]):
             return True
     return False
+
+
+# "this year marks the 10th anniversary of the U.S.-Vietnam comprehensive partnership": the label
+# is there (its start is seldom the anniversary's year minus the ordinal: anniversaries are late)
+_ANNIVERSARY = re.compile(r"\banniversary(?:\s+in\s+[a-z ]{1,20})?\s+of\s+(?:the\s+)?(?:(?:establishment|signing|launch|"
+                          r"elevation|upgrading|upgrade|creation|formation)\s+of\s+)?(?:the\s+|their\s+|its\s+|our\s+|a\s+)?"
+                          r"(?:[a-z.'-]+\s+){0,3}?[\"']?$")
+
+
+def is_anniversary(low: str, hit: LabelHit) -> bool:
+    return _ANNIVERSARY.search(low[max(0, hit.start - 100):hit.start]) is not None
