@@ -83,7 +83,8 @@ def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
 
 
 # from an old level to the new one: "their strategic partnership (, set up in 2013,) to a CSP"
-_TO_NEXT = re.compile(r"^(?:\s*,[^,;]{1,50},)?\W*(?:[a-z-]+\s+){0,5}?(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
+_TO_NEXT = re.compile(r"^(?:\s*,[^,;]{1,50},|\s+of\s+(?:19|20)\d\d|\s*\(\s*(?:19|20)\d\d\s*\))?\W*(?:[a-z-]+\s+){0,5}?"
+                      r"(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
 
 
 @dataclass
@@ -177,7 +178,7 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if not pairs and not companions:
             if owner is not None and hit.kind in ("top", "ordinal") and state is not None:
                 # "Vietnam's top-tier partners at a glance": no pair, but what later rows refer to
-                antecedent_at[hit.end] = Antecedent(owner.code, hit.tier or top_tier(owner.code), hit.label)
+                antecedent_at[hit.end] = Antecedent(owner.code, hit.tier or top_tier(owner.code), hit.label, ladder=True)
                 state.remember(antecedent_at[hit.end], sentence)
             continue
         new_claim = st.new_claim
@@ -187,7 +188,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
         if tier is None:
             ladder_of = owner.code if owner else (_shared(pairs) or _ladder_country(pairs[0] if pairs else companions[0][:2]))
             tier = top_tier(ladder_of)
-        antecedent = _antecedent(hit, tier, owner, pairs, [c[:2] for c in companions])
+        antecedent = _antecedent(hit, tier, owner, pairs, [c[:2] for c in companions],
+                                 ranking=hit.kind in ("top", "ordinal") or ordinal is not None)
         if antecedent is not None:
             antecedent_at[hit.end] = antecedent
             if state is not None:
@@ -203,7 +205,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status, date = "established", since[0].value  # "strategic partners since 2004"
         elif own is not None:
             date = own
-        elif status == "existing" and row_of is not None and any(scope[0] <= d.start < scope[1] for d in spans):
+        elif status == "existing" and (row_of is not None or (is_row(sentence) and not cs.intent.search(masked))) and any(
+                scope[0] <= d.start < scope[1] for d in spans):
             # a row records a framework and its date: "- Egypt: strategic partnership, January 2023"
             status, date = "established", date_for(hit, scope, spans, sentence, False)
         elif status in ("established", "intended", "ended"):
@@ -251,21 +254,22 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
 
 
 def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple[str, str]],
-                companions: list[tuple[str, str]]) -> Antecedent | None:
+                companions: list[tuple[str, str]], ranking: bool) -> Antecedent | None:
     """What a later 'to that level' or 'joined the group' refers to: this label, owned by the
     ladder phrase's owner, else the party every pair shares ('India has CSPs with A, B and C'),
-    else the one party of the pair with a ladder of its own."""
+    else the one party of the pair with a ladder of its own. ``ranking``: the sentence tells a
+    ranking ('the eighth country to reach the top rung'), which later ordinals continue."""
     if owner is not None and hit.kind in ("top", "ordinal"):
-        return Antecedent(owner.code, tier, hit.label)
+        return Antecedent(owner.code, tier, hit.label, ladder=True)
     every = [set(p) for p in pairs + companions]
     if not every:
         return None
     shared = set.intersection(*every)
     if len(every) >= 2 and len(shared) == 1:
-        return Antecedent(next(iter(shared)), tier, hit.label)
+        return Antecedent(next(iter(shared)), tier, hit.label, ladder=ranking)
     if len(every) == 1 and pairs:
         own = [c for c in pairs[0] if has_own_ladder(c)]
-        return Antecedent(own[0] if len(own) == 1 else "", tier, hit.label, tuple(pairs[0]))
+        return Antecedent(own[0] if len(own) == 1 else "", tier, hit.label, tuple(pairs[0]), ladder=ranking)
     return None
 
 
@@ -350,7 +354,7 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
     found: list[_Found] = []
     context: ListContext | None = None
     state = _DocState()
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         if is_row(sentence) and context is not None:
             if is_table_separator(sentence):
                 continue
@@ -360,7 +364,8 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
                 continue
             found.extend(_sentence_observations(sentence, published, focus, context, state))
             continue
-        context = _lead_in(sentence, focus, state) if is_lead_in(sentence) else None
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        context = _lead_in(sentence, focus, state) if is_lead_in(sentence, following) else None
         if not is_framework_candidate(sentence.text) and state.recent(sentence.index) is None:
             continue
         own = _sentence_observations(sentence, published, focus, state=state)

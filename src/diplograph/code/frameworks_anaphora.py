@@ -48,6 +48,7 @@ class Antecedent:
     tier: str
     label: str
     pair: tuple[str, ...] = ()
+    ladder: bool = False  # from a ladder or ordinal phrase ("the eighth country to reach the top rung")
 
     def owner_against(self, codes: set[str]) -> str:
         """The owner; for an ambiguous pair, the party that the anaphor's clause does not name
@@ -150,6 +151,8 @@ def references(low: str, masked: str, parties: list[Party], spans: list[DateSpan
         antecedent = antecedent_at[max(before)] if before else earlier
         if antecedent is None:
             continue
+        if not before and anaphor.kind in ("ordinal", "follow", "follow_by") and not antecedent.ladder:
+            continue  # "X was the first", "Y followed" across sentences need a ranking being told
         start, end = _segment(masked, anaphor, anaphors, max([0] + before))
         if anaphor.kind in ("follow_by", "alongside"):
             start = anaphor.end

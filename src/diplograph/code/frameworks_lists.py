@@ -36,8 +36,14 @@ def is_table_separator(sentence: Sentence) -> bool:
     return _TABLE_SEPARATOR.match(sentence.text) is not None
 
 
-def is_lead_in(sentence: Sentence) -> bool:
-    return sentence.text.rstrip().endswith(":")
+def is_lead_in(sentence: Sentence, following: Sentence | None) -> bool:
+    """A sentence ending in ':', or a heading (short, no closing punctuation, not the headline)
+    right above a list or a table."""
+    text = sentence.text.rstrip()
+    if text.endswith(":"):
+        return True
+    return (following is not None and is_row(following) and not sentence.is_title and len(text) <= 100
+            and not ROW.match(text) and text[-1:] not in ".!?\"'\u201d")
 
 
 def lead_in_owner(low: str, parties: list[Party]) -> str | None:
