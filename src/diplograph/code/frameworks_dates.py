@@ -74,6 +74,7 @@ _OWN_DATE = (
 )
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:the|their|its|a|an|this|that)\s+((?:19[5-9]|20[0-4])\d)\s+$")
 # a label inside a parenthetical that a comma opened: the comma after it closes it
 _PARENTHETICAL = re.compile(r",\s*(?:which|who|that|bound|linked|tied|united|long|both|already|partners|strategic|"
                             r"comprehensive)\b[^,;]*$")
@@ -81,9 +82,13 @@ _PARENTHETICAL = re.compile(r",\s*(?:which|who|that|bound|linked|tied|united|lon
 
 def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
              published: dt.date | None) -> DateValue | None:
-    """The date the label's own phrase gives for the framework's start, if any: the first date
-    after the label, before ``end`` (the next label or a clause break), reached through one of the
-    phrasings of _OWN_DATE."""
+    """The date the label's own phrase gives for the framework's start, if any: a year right
+    before it ('their 2018 comprehensive strategic partnership'), else the first date after the
+    label, before ``end`` (the next label or a clause break), reached through one of the phrasings
+    of _OWN_DATE."""
+    year = _YEAR_BEFORE.search(low[max(0, hit.start - 24):hit.start])
+    if year is not None and (published is None or int(year.group(1)) <= published.year):
+        return DateValue(dt.date(int(year.group(1)), 1, 1), "year")
     for d in spans:
         if d.start < hit.end or d.start >= end:
             continue

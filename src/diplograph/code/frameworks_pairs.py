@@ -182,8 +182,9 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
     candidates = in_scope or parties
     companions: list[Companion] = []
 
-    for a, b in hyphen_pairs(low, candidates):  # "the Japan-Vietnam relationship"
-        return [(a.code, b.code)], companions, owner
+    hyphenated = hyphen_pairs(low, candidates)  # "the Japan-Vietnam relationship"
+    if hyphenated:  # "Vietnam-Indonesia and Vietnam-Singapore relations": each
+        return list(dict.fromkeys((a.code, b.code) for a, b in hyphenated)), companions, owner
     for p in candidates:
         if p.kind == "group" and len(set(p.codes)) == 2 and not [q for q in candidates if q.kind != "group"]:
             return [(p.codes[0], p.codes[1])], companions, owner
