@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
 from .frameworks_anaphora import Antecedent, companion_zones, find_anaphors, references
-from .frameworks_dates import DateSpan, date_for, date_spans, own_date, refine_year_dates
+from .frameworks_dates import DateSpan, date_for, date_spans, own_date, own_date_span, refine_year_dates
 from .frameworks_lists import (
     ListContext,
     is_lead_in,
@@ -63,7 +63,7 @@ def is_framework_candidate(text: str) -> bool:
 
 # where one clause ends and the next begins: "...; the two had been", ", and India raised"
 _CLAUSE_BREAK = re.compile(r";|\s-\s|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:the\s+)?[a-z]+\s+(?:of|in|on|for)\b)"
-                           r"(?=(?:it|they|he|she|the|its|their|[a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:has|have|had|is|are|was|were|"
+                           r"(?=(?:it|they|he|she|the|its|their|[a-z]+)\s+(?:[a-z]+,?\s+){0,4}?(?:has|have|had|is|are|was|were|"
                            r"[a-z]+ed|[a-z]+s)\b)")
 
 
@@ -76,8 +76,15 @@ def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
         bounds.append(breaks[-1] if breaks else -1)
     scopes = []
     for i, h in enumerate(hits):
-        start = (bounds[i - 1] if bounds[i - 1] >= 0 else hits[i - 1].end) if i > 0 else 0
-        end = (bounds[i] if bounds[i] >= 0 else hits[i + 1].start) if i + 1 < len(hits) else len(low)
+        if i > 0:
+            start = bounds[i - 1] if bounds[i - 1] >= 0 else hits[i - 1].end
+        else:  # the first label's clause: "..., while Canberra counts A and B among its CSPs"
+            start = max([0] + [m.start() for m in _CLAUSE_BREAK.finditer(low, 0, h.start)])
+        if i + 1 < len(hits):
+            end = bounds[i] if bounds[i] >= 0 else hits[i + 1].start
+        else:
+            after = _CLAUSE_BREAK.search(low, h.end)
+            end = after.start() if after else len(low)
         scopes.append((min(start, h.start), max(end, h.end)))
     return scopes
 
@@ -152,6 +159,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
     zones = companion_zones(masked, [(h.start, h.end) for h in hits])
     found: list[_Found] = []
     antecedent_at: dict[int, Antecedent] = {}
+    # a date that is one label's own ("their strategic partnership, set up in 2005,") dates no other
+    owned = [own_date_span(low, h, sc[1], spans, published) for h, sc in zip(main, scopes, strict=True)]
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
         status = st.status
         if i + 1 < len(main) and _TO_NEXT.match(low[hit.end:main[i + 1].start]) and (st.old_level or status):
@@ -198,7 +207,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status = "existing"  # decided at document level: established if the upgrade is reported
         date: DateValue | None = DateValue()
         items = [_item_date(low, end, spans) for _, _, end in companions]
-        spans_here = [d for d in spans if d not in items]  # a companion's date is not the new pair's
+        # a companion's date, or another label's own date, is not this pair's
+        spans_here = [d for j, d in enumerate(spans) if d not in items
+                      and not any(o is not None and o.start == d.start for k, o in enumerate(owned) if k != i)]
         since = [d for d in spans if scope[0] <= d.start < scope[1]
                  and (cs.since_before.search(low[:d.start]) or low.startswith("since", d.start))]
         if status == "existing" and since and not st.old_level:

@@ -178,8 +178,18 @@ def references(low: str, masked: str, parties: list[Party], spans: list[DateSpan
             out.extend(Reference(owner, p.code, antecedent.tier, antecedent.label, "existing", DateValue())
                        for p in subjects)
             continue
+        status = "intended" if intended else "established"
+        if anaphor.kind == "level":
+            # "Seoul has since lifted its relations with Vietnam to the same level": the clause's own
+            # pair; "it raised ties with Australia to that level": the owner and the partner
+            named = [p for p in parties if start <= p.start and p.end <= end and p.kind != "group"]
+            codes = list(dict.fromkeys(p.code for p in named))
+            pair = (codes[0], codes[1]) if len(codes) >= 2 else (owner, subjects[0].code)
+            later = [d for d in spans if anaphor.end <= d.start < end] or [d for d in spans if start <= d.start < end]
+            out.append(Reference(pair[0], pair[1], antecedent.tier, antecedent.label, status,
+                                 later[0].value if later else sentence_date))
+            continue
         dates = distribute_dates(low, subjects, spans, end)
         for p, when in zip(subjects, dates, strict=True):
-            out.append(Reference(owner, p.code, antecedent.tier, antecedent.label,
-                                 "intended" if intended else "established", when or sentence_date))
+            out.append(Reference(owner, p.code, antecedent.tier, antecedent.label, status, when or sentence_date))
     return out

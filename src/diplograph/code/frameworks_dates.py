@@ -82,13 +82,20 @@ _PARENTHETICAL = re.compile(r",\s*(?:which|who|that|bound|linked|tied|united|lon
 
 def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
              published: dt.date | None) -> DateValue | None:
+    found = own_date_span(low, hit, end, spans, published)
+    return found.value if found is not None else None
+
+
+def own_date_span(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
+                  published: dt.date | None) -> DateSpan | None:
     """The date the label's own phrase gives for the framework's start, if any: a year right
     before it ('their 2018 comprehensive strategic partnership'), else the first date after the
     label, before ``end`` (the next label or a clause break), reached through one of the phrasings
     of _OWN_DATE."""
     year = _YEAR_BEFORE.search(low[max(0, hit.start - 24):hit.start])
     if year is not None and (published is None or int(year.group(1)) <= published.year):
-        return DateValue(dt.date(int(year.group(1)), 1, 1), "year")
+        start = max(0, hit.start - 24) + year.start(1)
+        return DateSpan(start, start + 4, DateValue(dt.date(int(year.group(1)), 1, 1), "year"))
     for d in spans:
         if d.start < hit.end or d.start >= end:
             continue
@@ -98,7 +105,7 @@ def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
         if gap.lstrip().startswith(",") and _PARENTHETICAL.search(low[:hit.start]):
             return None  # "China and Pakistan, which call their bond an X, signed ... on Monday": the main verb
         if any(p.fullmatch(gap) for p in _OWN_DATE) and not cues().intent.search(gap):
-            return d.value
+            return d
         return None  # only the first date after the label can be its own
     return None
 

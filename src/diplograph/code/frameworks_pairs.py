@@ -43,7 +43,8 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\u2019-]{2,}(?:[ /][A-Z][A-Z.'\u2019-]+)
                        r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014|:)\s")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|outside|inside|across|via)\s+$")
 # "the bloc", "the 10-member grouping": the organisation the document is about
-_ORG_DESCRIPTOR = re.compile(r"\bthe\s+(?:\d+-member\s+|regional\s+|[a-z]+-nation\s+)?(?:bloc|grouping|association|union)\b")
+_ORG_DESCRIPTOR = re.compile(r"\bthe\s+(?:(?:\d+|[a-z]+)-(?:member|nation|country|state)\s+|regional\s+)?"
+                             r"(?:bloc|grouping|association|union)\b")
 
 
 def dateline_end(text: str) -> int:
