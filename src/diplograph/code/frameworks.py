@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
@@ -38,7 +38,7 @@ from .frameworks_lists import (
 )
 from .frameworks_pairs import Focus, Party, expand_region, pairs_for, parties_of
 from .frameworks_status import Status, is_anniversary, status_of
-from .frameworks_text import LabelHit, cues, find_labels, lower_same_length, mask, unify
+from .frameworks_text import LabelHit, cues, find_dates, find_labels, lower_same_length, mask, unify
 
 FRAMEWORK_EXTRACTOR_VERSION = "frameworks-1"
 
@@ -108,6 +108,10 @@ class _DocState:
         return self.earlier if index - self.at <= _ANTECEDENT_REACH else self.topic
 
     def remember(self, antecedent: Antecedent, sentence: Sentence) -> None:
+        if not antecedent.owner and self.earlier is not None and self.earlier.owner in antecedent.pair:
+            # "Indonesia followed in 2013, when ... lifted their strategic partnership to a CSP"
+            # in a story about China's partners: the pair's owner is the one the story follows
+            antecedent = replace(antecedent, owner=self.earlier.owner)
         self.earlier, self.at = antecedent, sentence.index
         if sentence.is_title:
             self.topic = antecedent
@@ -183,11 +187,16 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             # the parties an "alongside"/"the same level as" phrase after the label lists are its
             # companions (the anaphor pass names them), not its pair
             own_parties = [p for p in parties if not any(hit.end <= a <= p.start < b for a, b in zones)]
-            pairs, companions, owner = pairs_for(low, hit, own_parties, scope, focus)
+            topic = earlier.owner if earlier is not None and earlier.owner else None
+            pairs, companions, owner = pairs_for(low, hit, own_parties, scope, focus, topic)
         if not pairs and not companions:
-            if owner is not None and hit.kind in ("top", "ordinal") and state is not None:
+            if owner is not None and state is not None and (
+                    hit.kind in ("top", "ordinal") or re.match(r"'s?\s", low[owner.end:hit.start])):
+                # "Vietnam's top-tier partners at a glance", "India's strategic partners: who counts":
+                # no pair, but whose partners the sentences after it tell
                 # "Vietnam's top-tier partners at a glance": no pair, but what later rows refer to
-                antecedent_at[hit.end] = Antecedent(owner.code, hit.tier or top_tier(owner.code), hit.label, ladder=True)
+                antecedent_at[hit.end] = Antecedent(owner.code, hit.tier or top_tier(owner.code), hit.label,
+                                                    ladder=hit.kind in ("top", "ordinal"))
                 state.remember(antecedent_at[hit.end], sentence)
             continue
         new_claim = st.new_claim
@@ -233,7 +242,12 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status, date = "existing", DateValue()  # a list of partners reported as background
         anchor = _shared(pairs)
         pairs = [(x, y) for a, b in pairs for x in expand_region(a) for y in expand_region(b)]
-        for a, b in pairs:
+        respective = _respective_dates(low, hit, scope, published, len(pairs)) if status != "intended" else None
+        for k, (a, b) in enumerate(pairs):
+            if respective is not None and a != b:
+                # "Thailand and Myanmar hold them as well, agreed in 2012 and 2011 respectively"
+                found.append(_Found(_obs(a, b, hit.label, tier, "established", respective[k], sentence)))
+                continue
             if a and b and a != b:
                 item = _listed_date(low, b if a == anchor else a, scope, parties, spans) if anchor else None
                 if item is not None and status in ("existing", "established"):
@@ -282,6 +296,16 @@ def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple
         own = [c for c in pairs[0] if has_own_ladder(c)]
         return Antecedent(own[0] if len(own) == 1 else "", tier, hit.label, tuple(pairs[0]), ladder=ranking)
     return None
+
+
+def _respective_dates(low: str, hit: LabelHit, scope: tuple[int, int], published: dt.date | None,
+                      n: int) -> list[DateValue] | None:
+    """'..., agreed in 2012 and 2011 respectively': one date per pair, in order (the calendar
+    dates written out, bare years included)."""
+    if n < 2 or not re.search(r"\brespectively\b", low[hit.end:scope[1]]):
+        return None
+    after = [DateValue(d.value, d.precision) for d in find_dates(low, published) if hit.end <= d.start < scope[1]]
+    return after if len(after) == n else None
 
 
 def _shared(pairs: list[tuple[str, str]]) -> str | None:

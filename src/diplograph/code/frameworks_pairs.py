@@ -175,8 +175,10 @@ Companion = tuple[str, str, int]
 
 
 def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, int],
-              focus: Focus) -> tuple[list[tuple[str, str]], list[Companion], Party | None]:
-    """(pairs stated for this hit, companion pairs listed as already there, ladder owner)."""
+              focus: Focus, topic: str | None = None) -> tuple[list[tuple[str, str]], list[Companion], Party | None]:
+    """(pairs stated for this hit, companion pairs listed as already there, ladder owner).
+    ``topic``: whose partners the story is telling ('India's strategic partners: who counts'),
+    the other party of a sentence that names only the partner."""
     cs = cues()
     owner = owner_near(low, hit, parties)
     in_scope = [p for p in parties if scope[0] <= p.start and p.end <= scope[1]]
@@ -242,6 +244,12 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
         for c in p.codes:
             if c not in codes:
                 codes.append(c)
+    if topic and topic not in codes:
+        members = _subjects_of_many(low, hit, candidates)
+        if members:
+            # "Saudi Arabia, Oman and Qatar are strategic partners", "Thailand and Myanmar hold
+            # comprehensive strategic cooperative partnerships": each is the topic's partner
+            return [(topic, p.code) for p in members], companions, owner
     if len(codes) == 2:
         return [(codes[0], codes[1])], companions, owner
     if len(codes) == 1:
@@ -249,6 +257,8 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
         # counts the owner's partners; it names no pair
         plural = re.search(r"(?:partnerships|partners|relationships)$", hit.label) is not None
         other = None if plural else focus.partner_of(codes[0])
+        if other is None and not plural and topic and topic != codes[0] and _names_subject(low, hit, candidates):
+            other = topic  # "Russia became a special and privileged strategic partner in 2010"
         if other is None and _COORDINATED.search(low[scope[0]:hit.start]):
             # "India raised its ties with Egypt ... and has long described South Africa as a strategic
             # partner": the sentence's subject carries over to a coordinated predicate
@@ -321,3 +331,28 @@ def _with_partner(low: str, hit: LabelHit, parties: list[Party]) -> Party | None
                                             gap(low, following[0], following[1])):
         return None
     return following[0]
+
+
+_COPULA_OR_HOLD = re.compile(r"^(?:'s)?\s+(?:(?:are|were|remain|have\s+been|had\s+been|hold|have|had|enjoy|keep|count\s+as|"
+                             r"also|all|both|already|each|as\s+well)\s+)+(?:a|an|the|their|its)?\s*$")
+
+
+def _subjects_of_many(low: str, hit: LabelHit, parties: list[Party]) -> list[Party]:
+    """The parties of a subject list that cannot be one pair: three or more before 'are LABELs',
+    or two before 'hold/have LABEL partnerships' (plural partnerships: one each)."""
+    runs = [r for r in lists(low, parties) if r[-1].end <= hit.start and _COPULA_OR_HOLD.match(low[r[-1].end:hit.start])]
+    if not runs:
+        return []
+    run = runs[-1]
+    if len({p.code for p in run}) >= 3 or (len(run) == 2 and hit.label.endswith("partnerships")):
+        return run
+    return []
+
+
+def _names_subject(low: str, hit: LabelHit, parties: list[Party]) -> bool:
+    """The only party is the subject of 'is/became a LABEL' ('the UAE is a comprehensive strategic
+    partner', 'Russia became a special and privileged strategic partner')."""
+    before = [p for p in parties if p.end <= hit.start]
+    return bool(before) and re.fullmatch(r"(?:'s)?\s+(?:[a-z,]+\s+){0,3}?(?:is|was|became|becomes|has\s+become|remains|"
+                                          r"has\s+been|had\s+been)\s+(?:also\s+|now\s+|already\s+)?(?:a|an|its|the)?\s*",
+                                          low[before[-1].end:hit.start]) is not None
