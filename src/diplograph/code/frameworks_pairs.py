@@ -179,6 +179,34 @@ def pairs_for(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, i
     """(pairs stated for this hit, companion pairs listed as already there, ladder owner).
     ``topic``: whose partners the story is telling ('India's strategic partners: who counts'),
     the other party of a sentence that names only the partner."""
+    pairs, companions, owner = _pairs(low, hit, parties, scope, focus, topic)
+    if companions or not pairs:
+        return pairs, companions, owner
+    # "a CSP between ASEAN and Japan, the bloc's sixth after China, Australia and India": the
+    # pair is stated; the list after 'after/alongside' names companions of its owner
+    cs = cues()
+    named = {c for pair in pairs for c in pair}
+    for run in lists(low, [p for p in parties if p.start >= hit.end and p.end <= scope[1]]):
+        if not cs.companions_before.search(low[max(0, run[0].start - 40):run[0].start]):
+            continue
+        anchor = owner.code if owner is not None else _owner_of(pairs[0], focus)
+        if anchor is not None and anchor in named:
+            companions = [(anchor, p.code, p.end) for p in run if p.code not in named]
+            return pairs, companions, owner
+    return pairs, companions, owner
+
+
+def _owner_of(pair: tuple[str, str], focus: Focus) -> str | None:
+    """Whose ladder a pair's label sits on: the organisation in focus, else the one party with a
+    ladder of its own."""
+    if focus.org in pair:
+        return focus.org
+    own = [c for c in pair if has_own_ladder(c)]
+    return own[0] if len(own) == 1 else None
+
+
+def _pairs(low: str, hit: LabelHit, parties: list[Party], scope: tuple[int, int],
+           focus: Focus, topic: str | None) -> tuple[list[tuple[str, str]], list[Companion], Party | None]:
     cs = cues()
     owner = owner_near(low, hit, parties)
     in_scope = [p for p in parties if scope[0] <= p.start and p.end <= scope[1]]
