@@ -21,6 +21,7 @@ class Status:
 # "the upgrading of ties to", "an elevation of relations to", "the upgrade": a change named as a noun
 _NOMINAL = re.compile(r"\b(?:the|an?|this|its|their|such)\s+(?:planned\s+|new\s+|latest\s+)?(?:upgrad(?:e|ing)|elevation|"
                       r"establishment)$")
+_HELD_UP = re.compile(r"\b(?:on hold|stalled|delayed|postponed|shelved|put off|deferred|held up)\b")
 _PARTICIPLE_OF_PREVIOUS = re.compile(r"(?:\s+(?:with|between)\s+[^,;]{1,40}?)?\s*,\s*(?:first\s+|formally\s+|officially\s+)?")
 
 
@@ -79,7 +80,7 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
     negated = bool(cs.negation.search(governing[-30:]) or cs.negation.search(between))
     verb = before[t_start:t_end] if triggers else ""
     intended = (intent_after or intent_in(governing + verb, sentence_low, outcome_window + verb)
-                or re.search(r"\b(?:toward|towards|possible|potential|future|in principle)\b", between) is not None)
+                or cs.intent_between.search(between) is not None)  # "agreed to begin negotiations on a CSP"
     if t_kind == "ended":
         # "threatened to suspend", "would never downgrade": the framework is still there
         return Status("existing" if negated or intended else "ended")
@@ -89,6 +90,8 @@ def status_of(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentenc
         return Status("intended")
     claim = bool(cs.new_claim.search(before)) and hit.kind in ("top", "label", "acronym")
     nominal = bool(triggers) and _NOMINAL.search(before[:t_end]) is not None
+    if nominal and _HELD_UP.search(after[:60]):
+        return Status("intended")  # "the elevation of ties to a CSP remains on hold"
     return Status("established", retrospective=retro, new_claim=claim, nominal=nominal)
 
 
@@ -117,7 +120,7 @@ def intent_in(window: str, sentence_low: str, clause: str | None = None) -> bool
     # an outcome word governs it ("agreed to elevate", "decided to upgrade")
     clause = clause if clause is not None and clause.endswith(window[-20:]) else window
     offset = len(clause) - len(window)
-    for m in re.finditer(r"\bto\s+(?:further\s+)?(?:upgrad|elevat|establish|lift|rais|forg|becom|set up|build|sign|seal|"
+    for m in re.finditer(r"\bto\s+(?:further\s+)?(?:be\b|upgrad|elevat|establish|lift|rais|forg|becom|set up|build|sign|seal|"
                          r"ink|adopt|conclude|launch|[a-z]+\s+(?:up\s+)?(?:their\s+|the\s+|its\s+|bilateral\s+)*"
                          r"(?:ties|relations|relationship)\b)", window):
         if not cs.to_outcome_before.search(clause[:offset + m.start()]):

@@ -54,6 +54,7 @@ class Cues:
     ended: re.Pattern[str]
     intent: re.Pattern[str]
     intent_after: re.Pattern[str]
+    intent_between: re.Pattern[str]
     would_outcome: re.Pattern[str]
     to_outcome_before: re.Pattern[str]
     negation: re.Pattern[str]
@@ -120,6 +121,7 @@ def cues() -> Cues:
         ended=c("ended_verbs"),
         intent=c("intent"),
         intent_after=c("intent_after"),
+        intent_between=c("intent_between"),
         would_outcome=c("would_outcome"),
         to_outcome_before=c("to_outcome_before"),
         negation=c("negation"),
