@@ -40,7 +40,7 @@ from .frameworks_pairs import Focus, Party, expand_region, pairs_for, parties_of
 from .frameworks_status import Status, is_anniversary, status_of
 from .frameworks_text import LabelHit, cues, find_dates, find_labels, lower_same_length, mask, unify
 
-FRAMEWORK_EXTRACTOR_VERSION = "frameworks-1"
+FRAMEWORK_EXTRACTOR_VERSION = "frameworks-2"
 
 log = logging.getLogger(__name__)
 
