@@ -225,7 +225,9 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             status, date = "established", since[0].value  # "strategic partners since 2004"
         elif own is not None:
             date = own
-        elif status == "existing" and (row_of is not None or (is_row(sentence) and not cs.intent.search(masked))) and any(
+        elif status == "existing" and (row_of is not None or is_row(sentence)) and cs.intent.search(masked):
+            status, date = "intended", sentence.date  # "- Vietnam: talks on Monday, with an upgrade expected"
+        elif status == "existing" and (row_of is not None or is_row(sentence)) and any(
                 scope[0] <= d.start < scope[1] for d in spans):
             # a row records a framework and its date: "- Egypt: strategic partnership, January 2023"
             status, date = "established", date_for(hit, scope, spans, sentence, False)

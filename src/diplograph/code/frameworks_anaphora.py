@@ -32,7 +32,9 @@ _ANAPHORS = (
     ("alongside", re.compile(r"\b(?:alongside|along\s+with|level\s+with|on\s+(?:a\s+)?par\s+with(?:\s+(?:what|that|those)\s+it\s+has\s+with)?"
                              r"|on\s+(?:the\s+)?same\s+(?:diplomatic\s+)?(?:level|footing|tier|status|rank(?:ing)?|rung)\s+as"
                              r"|the\s+same\s+(?:level\s+|status\s+)?(?:as\s+)?(?:what\s+)?it\s+has\s+with)\b")),
-    ("follow", re.compile(r"\b(?:followed|follow)(?=\s+(?:in|on|suit|later|soon|shortly|a\s+year|months?|weeks?|that)\b|\s*[,.;]|\s*$)")),
+    # (a date after it is blanked out in the text the anaphors are looked for in: "followed      ")
+    ("follow", re.compile(r"\b(?:followed|follow)(?=\s+(?:in|on|suit|later|soon|shortly|a\s+year|months?|weeks?|that)\b"
+                          r"|\s*[,.;]|\s*$|\s{3,})")),
 )
 # where one clause ends and the next begins (an anaphor's partners stay inside its clause)
 _BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+")

@@ -31,11 +31,24 @@ def date_spans(text: str, low: str, published: dt.date | None, bare_years: bool 
         return explicit
     spans = [DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
              if m.kind != VAGUE and m.value.precision != "none"]
+    spans = _shared_years(low, spans)
     extra = [d for d in explicit if not any(s.start < d.end and d.start < s.end for s in spans)
              and (bare_years or re.search(r"\(\s*$", low[max(0, d.start - 3):d.start]))]
     if extra:  # '| 2014 |' in a table, 'China (2008)' in a list
         spans = sorted(spans + extra, key=lambda d: d.start)
     return spans
+
+
+def _shared_years(low: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """'in September and November 2023': the first month takes the year written after the last."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (a.value.precision == "month" and b.value.precision == "month" and a.value.value and b.value.value
+                and not re.search(r"\d{4}", low[a.start:a.end]) and re.search(r"\d{4}", low[b.start:b.end])
+                and re.fullmatch(r"\s*(?:,|and|or|to|,\s*and)\s*", low[a.end:b.start])):
+            out[i] = DateSpan(a.start, a.end, DateValue(a.value.value.replace(year=b.value.value.year), "month"))
+    return out
 
 
 def date_for(hit: LabelHit, scope: tuple[int, int], spans: list[DateSpan], sentence: Sentence,
