@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
 from .frameworks_anaphora import Antecedent, companion_zones, find_anaphors, references
-from .frameworks_dates import DateSpan, date_for, date_spans, own_date, own_date_span, refine_year_dates
+from .frameworks_dates import DateSpan, date_for, date_spans, own_date_span, refine_year_dates
 from .frameworks_lists import (
     ListContext,
     is_lead_in,
@@ -164,7 +164,8 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
     found: list[_Found] = []
     antecedent_at: dict[int, Antecedent] = {}
     # a date that is one label's own ("their strategic partnership, set up in 2005,") dates no other
-    owned = [own_date_span(low, h, sc[1], spans, published) for h, sc in zip(main, scopes, strict=True)]
+    spans_of_parties = [(p.start, p.end) for p in parties]
+    owned = [own_date_span(low, h, sc[1], spans, published, spans_of_parties) for h, sc in zip(main, scopes, strict=True)]
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
         status = st.status
         if i + 1 < len(main) and _TO_NEXT.match(low[hit.end:main[i + 1].start]) and (st.old_level or status):
@@ -172,7 +173,10 @@ def _sentence_observations(sentence: Sentence, published: dt.date | None, focus:
             # old level still holds while the new one is only intended; an upgrade supersedes it
             status = "existing" if statuses[i + 1].status in ("intended", None) else None
         # an intended label keeps its status: "to a CSP, which they agreed in 2023 to work towards"
-        own = own_date(low, hit, scope[1], spans, published) if status not in ("ended", "intended") else None
+        # (a negated label has no start to date: "have not yet signed the CSP they negotiated in
+        # 2023"; in "the CSP upgrade the two sides agreed in March" the date is the upgrade's)
+        own = (owned[i].value if owned[i] is not None and status not in ("ended", "intended")
+               and (status is not None or st.old_level) and not _UPGRADE_NOUN_AFTER.match(low[hit.end:]) else None)
         if own is None and status in ("established", "intended") and is_anniversary(masked, hit):
             status = "existing"  # "the 10th anniversary of their comprehensive partnership": it is there
         if own is not None:
@@ -300,6 +304,9 @@ def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple
     return None
 
 
+_UPGRADE_NOUN_AFTER = re.compile(r"[\"']?\s*(?:upgrade|upgrading|elevation)\b")
+
+
 def _respective_dates(low: str, hit: LabelHit, scope: tuple[int, int], published: dt.date | None,
                       n: int) -> list[DateValue] | None:
     """'..., agreed in 2012 and 2011 respectively': one date per pair, in order (the calendar
@@ -421,15 +428,15 @@ def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> 
     for f in found:
         o = f.obs
         if o.status == "established" and not f.new_claim and not o.in_title:
-            reported.setdefault((o.a, o.b), o)
+            reported.setdefault((o.a, o.b, o.tier), o)  # the upgrade to that tier, not an earlier one
     out: list[FrameworkObservation] = []
     seen: set[tuple[object, ...]] = set()
     for f in found:
         o = f.obs
-        upgrade = reported.get((o.a, o.b))
+        upgrade = reported.get((o.a, o.b, o.tier))
         if f.new_claim and upgrade is not None:
             o.status, o.date = "established", upgrade.date
-        elif o.in_title and o.status == "established" and upgrade is not None and upgrade.tier == o.tier:
+        elif o.in_title and o.status == "established" and upgrade is not None:
             o.date = upgrade.date  # a headline reports the body's event: the body dates it
         key = (o.a, o.b, o.label, o.tier, o.status, o.sentence_index)
         if key in seen:

@@ -87,20 +87,32 @@ _OWN_DATE = (
 )
 
 
+_PAIR_WORDS = re.compile(r"\b(?:they|it|the\s+two|both|the\s+leaders|the\s+sides|the\s+countries|the\s+governments)\b")
+
+
+def _names_a_party(low: str, start: int, end: int, parties: list[tuple[int, int]] | None) -> bool:
+    """'the partnership the two countries established', 'the treaty Putin signed'."""
+    if parties is None or _PAIR_WORDS.search(low[start:end]):
+        return True
+    return any(start <= a and b <= end for a, b in parties)
+
+
 _YEAR_BEFORE = re.compile(r"\b(?:the|their|its|a|an|this|that)\s+((?:19[5-9]|20[0-4])\d)\s+$")
+# "the strategic partnership they agreed in 2019 to pursue": the verb governs a plan
+_PLAN_AFTER_VERB = re.compile(rf"{_SETUP_VERBS}\b[^,;]*?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+")
 # a label inside a parenthetical that a comma opened: the comma after it closes it
 _PARENTHETICAL = re.compile(r",\s*(?:which|who|that|bound|linked|tied|united|long|both|already|partners|strategic|"
                             r"comprehensive)\b[^,;]*$")
 
 
 def own_date(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
-             published: dt.date | None) -> DateValue | None:
-    found = own_date_span(low, hit, end, spans, published)
+             published: dt.date | None, parties: list[tuple[int, int]] | None = None) -> DateValue | None:
+    found = own_date_span(low, hit, end, spans, published, parties)
     return found.value if found is not None else None
 
 
 def own_date_span(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
-                  published: dt.date | None) -> DateSpan | None:
+                  published: dt.date | None, parties: list[tuple[int, int]] | None = None) -> DateSpan | None:
     """The date the label's own phrase gives for the framework's start, if any: a year right
     before it ('their 2018 comprehensive strategic partnership'), else the first date after the
     label, before ``end`` (the next label or a clause break), reached through one of the phrasings
@@ -117,7 +129,10 @@ def own_date_span(low: str, hit: LabelHit, end: int, spans: list[DateSpan],
         gap = low[hit.end:d.start]
         if gap.lstrip().startswith(",") and _PARENTHETICAL.search(low[:hit.start]):
             return None  # "China and Pakistan, which call their bond an X, signed ... on Monday": the main verb
-        if any(p.fullmatch(gap) for p in _OWN_DATE) and not cues().intent.search(gap):
+        forms = [i for i, p in enumerate(_OWN_DATE) if p.fullmatch(gap)]
+        if forms == [2] and not _names_a_party(low, hit.end, d.start, parties):
+            return None  # a relative clause dates the label only when a party is its subject
+        if forms and not cues().intent.search(gap) and not _PLAN_AFTER_VERB.search(gap):
             return d
         return None  # only the first date after the label can be its own
     return None
