@@ -87,6 +87,7 @@ def test_framework_figures_of_the_coder_on_our_articles(report: dict[str, Any]) 
     assert section["figures"] == {
         "established_precision": 0.75, "established_recall": 1.0, "established_f1": 0.857, "label_accuracy": 1.0,
         "date_accuracy": 1.0, "intended_not_established_share": 1.0, "existing_recall": 1.0,
+        "intended_established_share": 0.0, "wrong_date_share": 0.0,
     }
     assert section["false_upgrades"] == {"intended": 0, "existing": 0, "other": 0, "nothing": 1}
     assert section["by_tag"]["disagreement"] == {"facts": 1, "right": 1, "share": 1.0}

@@ -120,3 +120,31 @@ def test_an_article_without_facts_measures_nothing() -> None:
     _, result = run([], [])
     assert set(result["figures"].values()) == {None}
     assert result["counts"]["articles"] == 1
+
+
+def test_intentions_stored_as_established_and_wrong_dates_are_named_figures() -> None:
+    """The real-list targets read as 'intentions stored as done upgrades' and 'found upgrades with a
+    wrong date': the complements of the intended and date figures, from the same counts."""
+    gold = [
+        fact("IDN", "VNM", "CSP", "intended", "comprehensive strategic partnership"),
+        fact("SGP", "VNM", "CSP", "intended", "comprehensive strategic partnership"),
+        fact("MYS", "VNM", "CSP", "intended", "comprehensive strategic partnership"),
+        fact("JPN", "VNM", "CSP", "intended", "comprehensive strategic partnership"),
+        fact("AUS", "VNM", "CSP", "established", "comprehensive strategic partnership", "2024-03-07", "day"),
+        fact("FRA", "VNM", "CSP", "established", "comprehensive strategic partnership", "2024-10-07", "day"),
+        fact("NZL", "VNM", "CSP", "established", "comprehensive strategic partnership", "2025-02-26", "day"),
+    ]
+    system = [
+        fact("IDN", "VNM", "CSP", "established", "comprehensive strategic partnership", "2025-03-10", "day"),
+        fact("SGP", "VNM", "CSP", "intended", "comprehensive strategic partnership"),
+        fact("AUS", "VNM", "CSP", "established", "comprehensive strategic partnership", "2024-03-07", "day"),
+        fact("FRA", "VNM", "CSP", "established", "comprehensive strategic partnership", "2024-10", "month"),
+        fact("NZL", "VNM", "CSP", "established", "comprehensive strategic partnership", "2025-02-26", "day"),
+    ]
+    _, result = run(gold, system)
+    f = result["figures"]
+    assert f["intended_not_established_share"] == 0.75 and f["intended_established_share"] == 0.25
+    assert f["date_accuracy"] == 0.667 and f["wrong_date_share"] == 0.333
+    # nothing to measure stays unmeasured
+    _, empty = run([], [])
+    assert empty["figures"]["intended_established_share"] is None and empty["figures"]["wrong_date_share"] is None

@@ -76,7 +76,8 @@ def test_ordinal_claims(kb: Store) -> None:
 def test_inclusion_and_pair_claims(kb: Store) -> None:
     includes = "Vietnam's comprehensive strategic partners include Russia and India."
     assert _verdicts(kb, "", includes, "2023-11-28") == [("includes", "confirmed")]
-    pair_right = "The Japan-Vietnam relationship would become a comprehensive strategic partnership."
+    pair_right = ("The two leaders said the Japan-Vietnam relationship would become a comprehensive strategic "
+                  "partnership, according to their joint statement.")
     pair_wrong = "Australia and Vietnam upgraded their ties to a comprehensive strategic partnership."
     assert _verdicts(kb, "", pair_right, "2023-11-28") == [("pair", "confirmed")]
     assert _verdicts(kb, "", pair_wrong, "2023-11-28") == [("pair", "contradicted")]
@@ -118,3 +119,50 @@ def test_hard_wrapped_sentences_are_joined_but_headlines_stand_alone() -> None:
         "the United States and India.",
         "Another sentence follows.",
     ]
+
+
+def _standing(store: Store, title: str | None, text: str, published: str) -> list[dict]:
+    from diplograph.kb.check import Article
+
+    report = check_article(store, Article(title=title, text=text, published=published))
+    return [c for c in report["claims"] if c["kind"] in ("standing", "pair")]
+
+
+def test_a_standing_tier_is_confirmed_with_its_sources(kb: Store) -> None:
+    (claim,) = _standing(kb, None, "Vietnam and Japan are comprehensive strategic partners.", "2023-12-05")
+    assert (claim["country"], claim["subject"], claim["tier"], claim["verdict"]) == ("JPN", "VNM", "CSP", "confirmed")
+    assert claim["kb"]["tier"] == "CSP" and claim["kb"]["sources"] == 1
+    (source,) = claim["kb"]["evidence"]
+    assert source["url"].startswith("https://news.example/") and "JPN and VNM" in source["sentence"]
+    # the same sentence before the upgrade: the knowledge base knew nothing of the pair then
+    (early,) = _standing(kb, None, "Vietnam and Japan are comprehensive strategic partners.", "2023-11-20")
+    assert early["verdict"] == "unknown"
+
+
+def test_a_standing_tier_the_knowledge_base_has_otherwise_is_contradicted(kb: Store) -> None:
+    (claim,) = _standing(kb, None, "Australia and Vietnam are comprehensive strategic partners.", "2023-12-05")
+    assert claim["verdict"] == "contradicted" and claim["kb"]["tier"] == "SP"
+    assert "SP on 2023-12-05, not CSP" in claim["reason"]
+    (right,) = _standing(kb, None, "Vietnam's prime minister met the leaders of its strategic partner Australia.",
+                         "2023-12-05")
+    assert (right["tier"], right["verdict"]) == ("SP", "confirmed")
+
+
+def test_standing_tiers_in_other_grammar(kb: Store) -> None:
+    (pair,) = _standing(kb, "Vietnam and South Korea hold talks", "The two CSP partners discussed trade.", "2023-12-05")
+    assert (pair["country"], pair["subject"], pair["verdict"]) == ("KOR", "VNM", "confirmed")
+    assert not pair["in_title"]
+
+
+def test_a_dated_standing_tier_is_judged_as_of_its_own_date(kb: Store) -> None:
+    text = "Relations between Australia and Vietnam, which were raised to a strategic partnership in 2018, grew fast."
+    (claim,) = _standing(kb, None, text, "2024-01-10")
+    assert (claim["date"], claim["as_of"], claim["verdict"]) == ("2018", "2018-12-31", "confirmed")
+    wrong = "Relations between India and Vietnam, which were raised to a strategic partnership in 2017, grew fast."
+    (claim,) = _standing(kb, None, wrong, "2024-01-10")
+    assert (claim["as_of"], claim["verdict"], claim["kb"]["tier"]) == ("2017-12-31", "contradicted", "CSP")
+
+
+def test_an_intention_is_no_standing_claim(kb: Store) -> None:
+    assert _standing(kb, None, "Australia and Vietnam are expected to upgrade ties to a comprehensive strategic "
+                               "partnership next week.", "2024-03-01") == []

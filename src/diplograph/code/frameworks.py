@@ -21,33 +21,28 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..ladders import has_own_ladder, top_tier
 from ..model import DateValue, FrameworkObservation, Sentence
+from .frameworks_anaphora import Antecedent, companion_zones, find_anaphors, references
+from .frameworks_dates import DateSpan, date_for, date_spans, own_date_span, refine_year_dates
+from .frameworks_lists import (
+    ListContext,
+    is_lead_in,
+    is_row,
+    is_table_separator,
+    lead_in_owner,
+    row_party,
+    synthetic_hit,
+)
+from .frameworks_pairs import Focus, Party, expand_region, pairs_for, parties_of
+from .frameworks_status import Status, is_anniversary, status_of
 from .frameworks_text import LabelHit, cues, find_dates, find_labels, lower_same_length, mask, unify
 
-FRAMEWORK_EXTRACTOR_VERSION = "frameworks-1"
+FRAMEWORK_EXTRACTOR_VERSION = "frameworks-2"
 
 log = logging.getLogger(__name__)
-
-_PARTY_KINDS = frozenset({"state", "org", "person", "group"})
-
-
-@dataclass(frozen=True)
-class _Party:
-    """An actor mention usable as a party, with offsets into the sentence text."""
-
-    start: int
-    end: int
-    codes: tuple[str, ...]
-    kind: str
-
-    @property
-    def code(self) -> str:
-        return self.codes[0]
-
 
 @dataclass
 class _Found:
@@ -55,6 +50,7 @@ class _Found:
 
     obs: FrameworkObservation
     new_claim: bool = False
+    nominal: bool = False  # established by a noun ('the upgrading of ties to X') with no date of its own
 
 
 def is_framework_candidate(text: str) -> bool:
@@ -62,401 +58,324 @@ def is_framework_candidate(text: str) -> bool:
     return bool(text) and cues().candidate.search(text) is not None
 
 
-# ----------------------------------------------------------------------------- parties
-
-def _parties(sentence: Sentence, low: str) -> list[_Party]:
-    cs = cues()
-    parties: list[_Party] = []
-    for m in sentence.mentions:
-        if m.kind not in _PARTY_KINDS or not m.codes:
-            continue
-        start, end = m.start - sentence.start, m.end - sentence.start
-        if start < 0 or end > len(low):
-            continue
-        if cs.context_before.search(low[max(0, start - 40):start]) or cs.context_after.search(low[end:end + 40]):
-            continue  # a third state named as context, not a party
-        parties.append(_Party(start, end, tuple(m.codes), m.kind))
-    parties.sort(key=lambda p: p.start)
-    return parties
-
-
-def _gap(low: str, a: _Party, b: _Party) -> str:
-    return low[a.end:b.start]
-
-
-def _lists(low: str, parties: list[_Party]) -> list[list[_Party]]:
-    """Runs of two or more parties joined only by commas, 'and', 'as well as', 'the'."""
-    runs: list[list[_Party]] = []
-    current: list[_Party] = []
-    for p in parties:
-        if current and re.fullmatch(r"(?:'s)?\s*(?:,|,?\s*and|,?\s*as well as|&|/|,?\s*or)?\s*(?:the\s+)?",
-                                    _gap(low, current[-1], p)):
-            current.append(p)
-            continue
-        if len(current) >= 2:
-            runs.append(current)
-        current = [p]
-    if len(current) >= 2:
-        runs.append(current)
-    return runs
-
-
-def _hyphen_pairs(low: str, parties: list[_Party]) -> list[tuple[_Party, _Party]]:
-    return [(a, b) for a, b in zip(parties, parties[1:], strict=False)
-            if re.fullmatch(r"\s*[-/]\s*", _gap(low, a, b)) and a.code != b.code]
-
-
-def _owner_near(low: str, hit: LabelHit, parties: list[_Party]) -> _Party | None:
-    """The country whose ladder a 'top-tier'/'sixth country' phrase refers to: 'Vietnam's
-    top-tier partners', 'partner of Vietnam', 'ties with Vietnam', 'in Vietnam's ranking'."""
-    for p in reversed(parties):
-        if p.end <= hit.start and re.fullmatch(r"'s\s+(?:[a-z-]+\s+){0,2}", low[p.end:hit.start]):
-            return p
-    for p in parties:
-        if p.start >= hit.end and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,8}?(?:of|with|in|for)\s+(?:the\s+)?",
-                                               low[hit.end:p.start]):
-            return p
-    for p in parties:
-        if p.start >= hit.end and re.match(r"'s\s", low[p.end:p.end + 3]):
-            return p
-    return None
-
-
-class _Focus:
-    """The pair a document is about: from group mentions ('the two countries'), else the title,
-    else the two most frequent actors."""
-
-    def __init__(self, sentences: list[Sentence]) -> None:
-        groups: Counter[tuple[str, str]] = Counter()
-        counts: Counter[str] = Counter()
-        title_codes: list[str] = []
-        for s in sentences:
-            for m in s.mentions:
-                if m.kind == "group" and len(m.codes) == 2:
-                    groups[tuple(sorted(m.codes))] += 1  # type: ignore[index]
-                elif m.kind in _PARTY_KINDS and m.codes:
-                    counts[m.code] += 1
-                    if s.is_title and m.code not in title_codes:
-                        title_codes.append(m.code)
-        self.pair: tuple[str, str] | None = None
-        if groups:
-            self.pair = groups.most_common(1)[0][0]
-        elif len(title_codes) == 2:
-            self.pair = (title_codes[0], title_codes[1])
-        elif len(counts) >= 2:
-            (a, _), (b, _) = counts.most_common(2)
-            self.pair = (a, b)
-        self.counts = counts
-
-    def partner_of(self, code: str) -> str | None:
-        if self.pair and code in self.pair:
-            return self.pair[1] if self.pair[0] == code else self.pair[0]
-        return None
-
-
-# ----------------------------------------------------------------------------- status
-
-@dataclass(frozen=True)
-class _Status:
-    status: str | None  # None: no observation (negated, the old level "from")
-    retrospective: bool = False
-    new_claim: bool = False
-    old_level: bool = False  # the object of an upgrade ("upgrade their strategic partnership")
-
-
-def _status(low: str, hit: LabelHit, scope_start: int, scope_end: int, sentence_low: str,
-            upgrade_target: bool = False) -> _Status:
-    cs = cues()
-    before = low[scope_start:hit.start]
-    after = low[hit.end:scope_end]
-    if cs.from_before.search(before[-30:]):
-        return _Status(None, old_level=True)  # "upgraded ... from a comprehensive partnership"
-    if re.match(r"\s*(?:upgrade|upgrading|elevation)\b", after):
-        # "agree on strategic partnership upgrade": the label may be the level upgraded from or
-        # the one upgraded to; a headline's shorthand says neither, so it claims no tier
-        return _Status(None, old_level=True)
-    triggers = [(m.start(), m.end(), "ended") for m in cs.ended.finditer(before)]
-    triggers += [(m.start(), m.end(), "change") for m in cs.change.finditer(before)]
-    # "a strategic partnership, established in 2009": a participle just after the label
-    tail = (re.match(r"(?:\s+(?:with|between)\s+[a-z' .-]{2,40}?)?\W{0,3}(?:which\s+|that\s+)?(?:was|were|had been|has been|have been)\s*"
-                     r"(?:first\s+|formally\s+|officially\s+)?(?:established|set up|signed|forged|launched|agreed|"
-                     r"upgraded|elevated|sealed|announced)\b", after)
-            or re.match(r"(?:\s+(?:with|between)\s+[a-z' .-]{2,40}?)?\W{0,3}(?:established|set up|signed|forged|launched|agreed|upgraded|elevated|sealed|"
-                        r"announced)\s+(?:in|on|at|by|during|last|earlier|this|\d)", after))
-    triggers.sort()
-    retro = bool(cs.retrospective.search(before) or cs.retrospective.search(after[:40]))
-    intent_after = bool(cs.intent_after.search(after))
-    if not triggers and not tail:
-        window = _clause(before[-70:])
-        if cs.negation.search(window[-40:]):
-            # "would not scale back its partnership": the framework is there; "have not set up a
-            # partnership": nothing to report
-            return _Status("existing" if re.search(r"\b(?:its|their|our)\s+$", before) else None)
-        if intent_after or _intent_in(window, sentence_low):
-            return _Status("intended")
-        return _Status("existing", retrospective=True)
-    if triggers:
-        t_start, t_end, t_kind = triggers[-1]
-        governing = _clause(before[max(0, t_start - 45):t_start])
-        between = before[t_end:]
-        if (not upgrade_target and t_kind == "change" and cs.upgrade_verb_end.search(before[t_start:t_end])
-                and cs.object_gap.match(between)):
-            return _Status("existing", old_level=True)  # "upgrading their strategic partnership"
-        if not upgrade_target and t_kind == "change" and cs.maintain.search(between):
-            return _Status("existing")  # "agreed to deepen their comprehensive strategic partnership"
-    else:
-        t_kind, governing, between = "change", _clause(before[-45:]), ""
-    governing = governing.replace("not only", "        ")
-    negated = bool(cs.negation.search(governing[-30:]) or cs.negation.search(between))
-    verb = before[t_start:t_end] if triggers else ""
-    intended = (intent_after or _intent_in(governing + verb, sentence_low)
-                or re.search(r"\b(?:toward|towards|possible|potential|future)\b", between) is not None)
-    if t_kind == "ended":
-        # "threatened to suspend", "would never downgrade": the framework is still there
-        return _Status("existing" if negated or intended else "ended")
-    if negated:
-        return _Status(None)
-    if intended:
-        return _Status("intended")
-    claim = bool(cs.new_claim.search(before)) and hit.kind in ("top", "label", "acronym")
-    return _Status("established", retrospective=retro, new_claim=claim)
-
-
-def _clause(window: str) -> str:
-    """The part of a window after its last clause break (a comma, semicolon, colon)."""
-    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"))
-    return window[cut + 1:] if cut >= 0 else window
-
-
-def _intent_in(window: str, sentence_low: str) -> bool:
-    """An intention cue governing the verb: 'expected to', 'agreed to work towards', 'will',
-    a bare headline 'to upgrade'. 'Would' in a joint statement's outcome and 'agreed/decided to'
-    are not intentions."""
-    cs = cues()
-    for m in cs.intent.finditer(window):
-        word = m.group(0)
-        if word == "would" and cs.would_outcome.search(sentence_low):
-            continue
-        if word in ("can", "may", "if", "whether") and not re.search(r"\b(?:upgrad|elevat|establish|becom)", window[m.end():]):
-            continue
-        return True
-    # a bare infinitive ("Japan, Vietnam to upgrade ties as leader visits") is a plan unless
-    # an outcome word governs it ("agreed to elevate", "decided to upgrade")
-    for m in re.finditer(r"\bto\s+(?:further\s+)?(?:upgrad|elevat|establish|lift|rais|forg|becom|set up|build)", window):
-        if not cs.to_outcome_before.search(window[:m.start()]):
-            return True
-    return False
-
-
-# ----------------------------------------------------------------------------- pairs
-
-def _pairs_for(low: str, hit: LabelHit, parties: list[_Party], scope: tuple[int, int],
-               focus: _Focus) -> tuple[list[tuple[str, str]], list[tuple[str, str]], _Party | None]:
-    """(pairs stated for this hit, companion pairs listed as already there, ladder owner)."""
-    cs = cues()
-    owner = _owner_near(low, hit, parties)
-    in_scope = [p for p in parties if scope[0] <= p.start and p.end <= scope[1]]
-    candidates = in_scope or parties
-    companions: list[tuple[str, str]] = []
-
-    for a, b in _hyphen_pairs(low, candidates):  # "the Japan-Vietnam relationship"
-        return [(a.code, b.code)], companions, owner
-    for p in candidates:
-        if p.kind == "group" and len(set(p.codes)) == 2 and not [q for q in candidates if q.kind != "group"]:
-            return [(p.codes[0], p.codes[1])], companions, owner
-    m = re.search(r"\bbetween\s+(?:the\s+)?", low)
-    if m:
-        after = [p for p in candidates if p.start >= m.end()]
-        if len(after) >= 2 and re.fullmatch(r"(?:'s)?\s*(?:and|,)\s*(?:the\s+)?", _gap(low, after[0], after[1])):
-            return [(after[0].code, after[1].code)], companions, owner
-
-    lists = _lists(low, candidates)
-    for run in lists:
-        intro = low[max(0, run[0].start - 40):run[0].start]
-        listed = {p.start for p in run}
-        others = [p for p in candidates if p.start not in listed and (owner is None or p.start != owner.start)]
-        if cs.companions_before.search(intro):
-            # "X has now gained the status of Vietnam's top-tier partners, along with A, B and C"
-            anchor = owner or next((p for p in others if focus.partner_of(p.code)), None)
-            if anchor is None:
-                continue
-            companions = [(anchor.code, p.code) for p in run if p.code != anchor.code]
-            subject = next((p for p in others if p.code != anchor.code), None)
-            if subject is not None:
-                return [(anchor.code, subject.code)], companions, owner
-            return [], companions, owner
-        if cs.list_intro_before.search(intro) and len(run) >= 2:
-            # "Vietnam previously established CSPs with China, Russia, ... and the United States"
-            before_run = [p for p in candidates if p.start not in listed and p.end <= run[0].start]
-            anchor = before_run[-1] if before_run else None
-            if anchor is None and focus.pair:
-                shared = [c for c in focus.pair if c not in {p.code for p in run}]
-                anchor_code = shared[0] if len(shared) == 1 else None
-            else:
-                anchor_code = anchor.code if anchor else None
-            if anchor_code:
-                return [(anchor_code, p.code) for p in run if p.code != anchor_code], companions, owner
-    if hit.kind in ("top", "ordinal") and owner is not None:
-        # "making Japan the sixth country ...", "Japan joins ... as Vietnam's top-tier partner"
-        subject = _subject_for(low, hit, candidates, owner)
-        if subject is not None:
-            return [(owner.code, subject.code)], companions, owner
-    codes: list[str] = []
-    for p in candidates:
-        for c in p.codes:
-            if c not in codes:
-                codes.append(c)
-    if len(codes) == 2:
-        return [(codes[0], codes[1])], companions, owner
-    if len(codes) == 1:
-        other = focus.partner_of(codes[0])
-        return ([(codes[0], other)] if other else []), companions, owner
-    if not codes:
-        return ([focus.pair] if focus.pair else []), companions, owner
-    # more than two: "X ... a comprehensive strategic partnership with Y"
-    for p in candidates:
-        if p.start >= hit.end and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,3}?with\s+(?:the\s+)?", low[hit.end:p.start]):
-            first = next((q for q in candidates if q.code != p.code and q.kind != "group"), None)
-            if first is not None:
-                return [(first.code, p.code)], companions, owner
-    # the pair nearest the label, preferring "A and B" joined by a conjunction
-    for a, b in zip(candidates, candidates[1:], strict=False):
-        if a.code != b.code and re.fullmatch(r"(?:'s)?\s*(?:and|,)\s*(?:the\s+)?", _gap(low, a, b)):
-            return [(a.code, b.code)], companions, owner
-    near = sorted(candidates, key=lambda p: min(abs(p.start - hit.end), abs(hit.start - p.end)))
-    firsts: list[str] = []
-    for p in near:
-        if p.code not in firsts:
-            firsts.append(p.code)
-    if focus.pair and set(focus.pair) <= set(codes):
-        return [focus.pair], companions, owner
-    return [(firsts[0], firsts[1])], companions, owner
-
-
-def _subject_for(low: str, hit: LabelHit, parties: list[_Party], owner: _Party) -> _Party | None:
-    """The party that reaches the owner's top rung: the one just before 'the sixth country',
-    else the nearest other party before the hit, else after it."""
-    before = [p for p in parties if p.end <= hit.start and p.code != owner.code]
-    if before:
-        return before[-1]
-    after = [p for p in parties if p.start >= hit.end and p.code != owner.code]
-    return after[0] if after else None
-
-
-# ----------------------------------------------------------------------------- dates
-
-@dataclass(frozen=True)
-class _DateSpan:
-    start: int
-    end: int
-    value: DateValue
-
-
-def _date_spans(text: str, low: str, published: dt.date | None) -> list[_DateSpan]:
-    """Resolved date expressions of the sentence (the dates stage's finder; offsets into text)."""
-    try:
-        from ..dates import VAGUE, find_date_expressions
-    except ImportError:  # the dates stage is optional for this module: explicit dates only
-        return [_DateSpan(d.start, d.end, DateValue(d.value, d.precision)) for d in find_dates(low, published)]
-    return [_DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
-            if m.kind != VAGUE and m.value.precision != "none"]
-
-
-def _date_for(hit: LabelHit, scope: tuple[int, int], spans: list[_DateSpan], sentence: Sentence,
-              retrospective: bool) -> DateValue | None:
-    """The date expression nearest the label in its scope; else the sentence date, unless the
-    wording is retrospective without any date (then None: the framework is 'existing')."""
-    near = [d for d in spans if scope[0] <= d.start < scope[1]]
-    if near:
-        return min(near, key=lambda d: min(abs(d.start - hit.end), abs(hit.start - d.end))).value
-    if retrospective:
-        return None
-    return sentence.date
-
 
 # ----------------------------------------------------------------------------- main
 
-def _scopes(hits: list[LabelHit], n: int) -> list[tuple[int, int]]:
+# where one clause ends and the next begins: "...; the two had been", ", and India raised"
+_CLAUSE_BREAK = re.compile(r";|\s-\s|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:the\s+)?[a-z]+\s+(?:of|in|on|for)\b)"
+                           r"(?=(?:it|they|he|she|the|its|their|[a-z]+)\s+(?:[a-z]+,?\s+){0,4}?(?:has|have|had|is|are|was|were|"
+                           r"[a-z]+ed|[a-z]+s)\b)")
+
+
+def _scopes(hits: list[LabelHit], low: str) -> list[tuple[int, int]]:
+    """Each label's part of the sentence: from the previous label to the next one, cut at a clause
+    break between them ('..., and India raised its ties with Egypt to a strategic partnership')."""
+    bounds: list[int] = []
+    for a, b in zip(hits, hits[1:], strict=False):
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low, a.end, b.start)]
+        bounds.append(breaks[-1] if breaks else -1)
     scopes = []
     for i, h in enumerate(hits):
-        start = hits[i - 1].end if i > 0 else 0
-        end = hits[i + 1].start if i + 1 < len(hits) else n
+        if i > 0:
+            start = bounds[i - 1] if bounds[i - 1] >= 0 else hits[i - 1].end
+        else:  # the first label's clause: "..., while Canberra counts A and B among its CSPs"
+            start = max([0] + [m.start() for m in _CLAUSE_BREAK.finditer(low, 0, h.start)])
+        if i + 1 < len(hits):
+            end = bounds[i] if bounds[i] >= 0 else hits[i + 1].start
+        else:
+            after = _CLAUSE_BREAK.search(low, h.end)
+            end = after.start() if after else len(low)
         scopes.append((min(start, h.start), max(end, h.end)))
     return scopes
 
 
-_TO_NEXT = re.compile(r"^\W*(?:[a-z-]+\s+){0,5}?(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
+# from an old level to the new one: "their strategic partnership (, set up in 2013,) to a CSP"
+_TO_NEXT = re.compile(r"^(?:\s*,[^,;]{1,50},|\s+of\s+(?:19|20)\d\d|\s*\(\s*(?:19|20)\d\d\s*\))?\W*(?:[a-z-]+\s+){0,5}?"
+                      r"(?:to|into)\s+(?:a|an|the)?\s*(?:new\s+|higher\s+)?$")
 
 
-def _sentence_observations(sentence: Sentence, published: dt.date | None, focus: _Focus) -> list[_Found]:
+@dataclass
+class _DocState:
+    """What earlier sentences leave for later ones: the last label with an owner, for anaphors
+    ('China was the first, in 2008, followed by Russia in 2012')."""
+
+    earlier: Antecedent | None = None
+    at: int = -100
+    spelled: dict[str, str] = field(default_factory=dict)  # the last label as written, per tier
+    topic: Antecedent | None = None  # the headline's, when it has one ("Vietnam's top-tier partners")
+
+    def recent(self, index: int) -> Antecedent | None:
+        return self.earlier if index - self.at <= _ANTECEDENT_REACH else self.topic
+
+    def remember(self, antecedent: Antecedent, sentence: Sentence) -> None:
+        if not antecedent.owner and self.earlier is not None and self.earlier.owner in antecedent.pair:
+            # "Indonesia followed in 2013, when ... lifted their strategic partnership to a CSP"
+            # in a story about China's partners: the pair's owner is the one the story follows
+            antecedent = replace(antecedent, owner=self.earlier.owner)
+        self.earlier, self.at = antecedent, sentence.index
+        if sentence.is_title:
+            self.topic = antecedent
+
+
+_ANTECEDENT_REACH = 3  # sentences
+
+
+def _sentence_observations(sentence: Sentence, published: dt.date | None, focus: Focus,
+                           context: ListContext | None = None, state: _DocState | None = None) -> list[_Found]:
     cs = cues()
     text = sentence.text
     low = unify(lower_same_length(text))
     hits = find_labels(text, low)
-    if not hits:
+    earlier = state.recent(sentence.index) if state is not None else None
+    if not hits and context is None and (earlier is None or not find_anaphors(low)):
         return []
+    parties = parties_of(sentence, low, focus.org)
+    row_of = row_party(low, parties, context.owner) if context is not None and context.owner else None
+    if not hits:
+        extra = synthetic_hit(context, row_of) if context is not None and row_of is not None else None
+        if extra is not None:
+            hits = [extra]  # "- China, since 2013" under "Indonesia's comprehensive strategic partners:"
+        elif earlier is None:
+            return []
     if cs.corporate.search(low) and not cs.state_context.search(low):
         return []  # a business partnership between companies
-    spans = _date_spans(text, low, published)
+    spans = date_spans(text, low, published, bare_years=row_of is not None or is_row(sentence))
     masked = mask(low, [(d.start, d.end) for d in spans])
-    parties = _parties(sentence, low)
+    # "advance ties to the next level, a strategic partnership": the apposition takes the status
+    masked = _APPOSITION.sub(lambda m: m.group(1) + " ", masked)
     specific = [h for h in hits if h.kind in ("label", "community", "acronym")]
     ordinal = next((h for h in hits if h.kind == "ordinal"), None)
     main = [h for h in hits if h.kind != "ordinal"] or ([ordinal] if ordinal else [])
     if specific:
         main = specific  # a ladder phrase next to a spelled-out label adds nothing but the owner
-    scopes = _scopes(main, len(low))
-    statuses: list[_Status] = []
+    if len({c for p in parties for c in p.codes}) <= 1:
+        main = [h for h in main if h not in _enumerated(low, main)]
+    scopes = _scopes(main, low)
+    statuses: list[Status] = []
     for i, (h, sc) in enumerate(zip(main, scopes, strict=True)):
         prev = statuses[i - 1] if i else None
         if prev is not None and prev.old_level and _TO_NEXT.match(low[main[i - 1].end:h.start]):
             # "upgrade their strategic partnership to a comprehensive strategic partnership": the
             # new level is governed by the verb before the old one
-            statuses.append(_status(masked, h, scopes[i - 1][0], sc[1], masked, upgrade_target=True))
+            statuses.append(status_of(masked, h, scopes[i - 1][0], sc[1], low, upgrade_target=True))
         else:
-            statuses.append(_status(masked, h, sc[0], sc[1], masked))
+            statuses.append(status_of(masked, h, sc[0], sc[1], low, after_label=i > 0 and sc[0] == main[i - 1].end))
+    zones = companion_zones(masked, [(h.start, h.end) for h in hits])
     found: list[_Found] = []
+    antecedent_at: dict[int, Antecedent] = {}
+    # a date that is one label's own ("their strategic partnership, set up in 2005,") dates no other
+    spans_of_parties = [(p.start, p.end) for p in parties]
+    owned = [own_date_span(low, h, sc[1], spans, published, spans_of_parties) for h, sc in zip(main, scopes, strict=True)]
     for i, (hit, scope, st) in enumerate(zip(main, scopes, statuses, strict=True)):
         status = st.status
         if i + 1 < len(main) and _TO_NEXT.match(low[hit.end:main[i + 1].start]) and (st.old_level or status):
             # "upgrade their strategic partnership to a comprehensive strategic partnership": the
-            # old level still holds while the new one is only intended; an upgrade ends it
+            # old level still holds while the new one is only intended; an upgrade supersedes it
             status = "existing" if statuses[i + 1].status in ("intended", None) else None
-        elif st.old_level and status is None:
-            continue
+        # an intended label keeps its status: "to a CSP, which they agreed in 2023 to work towards"
+        # (a negated label has no start to date: "have not yet signed the CSP they negotiated in
+        # 2023"; in "the CSP upgrade the two sides agreed in March" the date is the upgrade's)
+        own = (owned[i].value if owned[i] is not None and status not in ("ended", "intended")
+               and (status is not None or st.old_level) and not _UPGRADE_NOUN_AFTER.match(low[hit.end:]) else None)
+        if own is None and status in ("established", "intended") and is_anniversary(masked, hit):
+            status = "existing"  # "the 10th anniversary of their comprehensive partnership": it is there
+        if own is not None:
+            # "the strategic partnership the two countries established in 2018", "the SP of 2013":
+            # the label's own phrase dates its start, whatever the sentence does with it now
+            status = "established"
         if status is None:
             continue
-        pairs, companions, owner = _pairs_for(low, hit, parties, scope, focus)
+        if row_of is not None and context is not None and context.owner:
+            pairs, companions, owner = [(context.owner, row_of.code)], [], None  # a row of a list or table
+        else:
+            # the parties an "alongside"/"the same level as" phrase after the label lists are its
+            # companions (the anaphor pass names them), not its pair
+            own_parties = [p for p in parties if not any(hit.end <= a <= p.start < b for a, b in zones)]
+            topic = earlier.owner if earlier is not None and earlier.owner else None
+            pairs, companions, owner = pairs_for(low, hit, own_parties, scope, focus, topic)
         if not pairs and not companions:
+            if owner is not None and state is not None and (
+                    hit.kind in ("top", "ordinal") or re.match(r"'s?\s", low[owner.end:hit.start])):
+                # "Vietnam's top-tier partners at a glance", "India's strategic partners: who counts":
+                # no pair, but whose partners the sentences after it tell
+                # "Vietnam's top-tier partners at a glance": no pair, but what later rows refer to
+                antecedent_at[hit.end] = Antecedent(owner.code, hit.tier or top_tier(owner.code), hit.label,
+                                                    ladder=hit.kind in ("top", "ordinal"))
+                state.remember(antecedent_at[hit.end], sentence)
             continue
         new_claim = st.new_claim
         if ordinal is not None and status in ("existing", "established") and hit.kind != "community":
             status, new_claim = "established", False  # "making Japan the sixth country to ..."
         tier = hit.tier
         if tier is None:
-            ladder_of = owner.code if owner else _ladder_country(pairs[0] if pairs else companions[0])
+            ladder_of = owner.code if owner else (_shared(pairs) or _ladder_country(pairs[0] if pairs else companions[0][:2]))
             tier = top_tier(ladder_of)
+        antecedent = _antecedent(hit, tier, owner, pairs, [c[:2] for c in companions],
+                                 ranking=hit.kind in ("top", "ordinal") or ordinal is not None)
+        if antecedent is not None:
+            antecedent_at[hit.end] = antecedent
+            if state is not None:
+                state.remember(antecedent, sentence)
         if new_claim:
             status = "existing"  # decided at document level: established if the upgrade is reported
         date: DateValue | None = DateValue()
+        items = [_item_date(low, end, spans) for _, _, end in companions]
+        # a companion's date, or another label's own date, is not this pair's
+        spans_here = [d for j, d in enumerate(spans) if d not in items
+                      and not any(o is not None and o.start == d.start for k, o in enumerate(owned) if k != i)]
         since = [d for d in spans if scope[0] <= d.start < scope[1]
                  and (cs.since_before.search(low[:d.start]) or low.startswith("since", d.start))]
         if status == "existing" and since and not st.old_level:
             status, date = "established", since[0].value  # "strategic partners since 2004"
+        elif own is not None:
+            date = own
+        elif status == "existing" and (row_of is not None or is_row(sentence)) and cs.intent.search(masked):
+            status, date = "intended", sentence.date  # "- Vietnam: talks on Monday, with an upgrade expected"
+        elif status == "existing" and (row_of is not None or is_row(sentence)) and any(
+                scope[0] <= d.start < scope[1] for d in spans):
+            # a row records a framework and its date: "- Egypt: strategic partnership, January 2023"
+            status, date = "established", date_for(hit, scope, spans, sentence, False)
         elif status in ("established", "intended", "ended"):
-            date = _date_for(hit, scope, spans, sentence, st.retrospective)
+            date = date_for(hit, scope, spans_here, sentence, st.retrospective)
+            if date is not None and published is not None and any(i is not None and i.value == date for i in items):
+                date = DateValue(published, "day")  # the sentence's date was a companion's: the story's day
             if date is None:
                 status, date = ("existing", DateValue()) if status == "established" else (status, sentence.date)
+        if status == "established" and date and date.value and published and date.value > published:
+            status = "intended"  # an upgrade dated after the story was published has not happened yet
         if status == "established" and len(pairs) >= 2 and not any(
                 scope[0] <= d.start < scope[1] for d in spans):
             status, date = "existing", DateValue()  # a list of partners reported as background
-        for a, b in pairs:
+        anchor = _shared(pairs)
+        pairs = [(x, y) for a, b in pairs for x in expand_region(a) for y in expand_region(b)]
+        respective = _respective_dates(low, hit, scope, published, len(pairs)) if status != "intended" else None
+        for k, (a, b) in enumerate(pairs):
+            if respective is not None and a != b:
+                # "Thailand and Myanmar hold them as well, agreed in 2012 and 2011 respectively"
+                found.append(_Found(_obs(a, b, hit.label, tier, "established", respective[k], sentence)))
+                continue
             if a and b and a != b:
-                found.append(_Found(_obs(a, b, hit.label, tier, status, date or DateValue(), sentence), new_claim))
-        for a, b in companions:
+                item = _listed_date(low, b if a == anchor else a, scope, parties, spans) if anchor else None
+                if item is not None and status in ("existing", "established"):
+                    # "Vietnam's comprehensive strategic partners: China (2008), Russia (2012), ..."
+                    found.append(_Found(_obs(a, b, hit.label, tier, "established", item, sentence)))
+                    continue
+                found.append(_Found(_obs(a, b, hit.label, tier, status, date or DateValue(), sentence), new_claim,
+                                    nominal=st.nominal and own is None and not any(scope[0] <= d.start < scope[1]
+                                                                                   for d in spans)))
+        for a, b, end in companions:
             if a != b:
-                found.append(_Found(_obs(a, b, hit.label, tier, "existing", DateValue(), sentence)))
+                # "following Australia (March 2024), France (October 2024)": a companion with its
+                # own date is established then; "alongside China and Russia": existing
+                when = _item_date(low, end, spans)
+                found.append(_Found(_obs(a, b, hit.label, tier, "established" if when else "existing",
+                                         when.value if when else DateValue(), sentence)))
+    for ref in references(low, masked, parties, spans, antecedent_at, earlier, [(h.start, h.end) for h in hits],
+                          sentence.date):
+        label = state.spelled.get(ref.tier, ref.label) if state is not None and ref.label == (
+            earlier.label if earlier else None) else ref.label
+        found.append(_Found(_obs(ref.owner, ref.code, label, ref.tier, ref.status, ref.date, sentence)))
+        if state is not None and not antecedent_at:
+            state.at = sentence.index  # "..., followed by Russia in 2012": the chain goes on
+    if state is not None:
+        for h in main:
+            if h.kind in ("label", "acronym") and h.tier:
+                state.spelled[h.tier] = h.label
     return found
+
+
+def _antecedent(hit: LabelHit, tier: str, owner: Party | None, pairs: list[tuple[str, str]],
+                companions: list[tuple[str, str]], ranking: bool) -> Antecedent | None:
+    """What a later 'to that level' or 'joined the group' refers to: this label, owned by the
+    ladder phrase's owner, else the party every pair shares ('India has CSPs with A, B and C'),
+    else the one party of the pair with a ladder of its own. ``ranking``: the sentence tells a
+    ranking ('the eighth country to reach the top rung'), which later ordinals continue."""
+    if owner is not None and hit.kind in ("top", "ordinal"):
+        return Antecedent(owner.code, tier, hit.label, ladder=True)
+    every = [set(p) for p in pairs + companions]
+    if not every:
+        return None
+    shared = set.intersection(*every)
+    if len(every) >= 2 and len(shared) == 1:
+        return Antecedent(next(iter(shared)), tier, hit.label, ladder=ranking)
+    if len(every) == 1 and pairs:
+        own = [c for c in pairs[0] if has_own_ladder(c)]
+        return Antecedent(own[0] if len(own) == 1 else "", tier, hit.label, tuple(pairs[0]), ladder=ranking)
+    return None
+
+
+_UPGRADE_NOUN_AFTER = re.compile(r"[\"']?\s*(?:upgrade|upgrading|elevation)\b")
+
+
+def _respective_dates(low: str, hit: LabelHit, scope: tuple[int, int], published: dt.date | None,
+                      n: int) -> list[DateValue] | None:
+    """'..., agreed in 2012 and 2011 respectively': one date per pair, in order (the calendar
+    dates written out, bare years included)."""
+    if n < 2 or not re.search(r"\brespectively\b", low[hit.end:scope[1]]):
+        return None
+    after = [DateValue(d.value, d.precision) for d in find_dates(low, published) if hit.end <= d.start < scope[1]]
+    return after if len(after) == n else None
+
+
+def _shared(pairs: list[tuple[str, str]]) -> str | None:
+    """The party every pair of a list shares ('Vietnam has CSPs with A, B and C'), if any."""
+    if len(pairs) < 2:
+        return None
+    common = set(pairs[0]).intersection(*map(set, pairs[1:]))
+    return next(iter(common)) if len(common) == 1 else None
+
+
+def _listed_date(low: str, code: str, scope: tuple[int, int], parties: list[Party],
+                 spans: list[DateSpan]) -> DateValue | None:
+    """The date a list gives one of its items: 'China (2008)', 'Russia in 2012'."""
+    for p in parties:
+        if p.code == code and scope[0] <= p.start < scope[1]:
+            d = _item_date(low, p.end, spans)
+            return d.value if d is not None else None
+    return None
+
+
+def _item_date(low: str, end: int, spans: list[DateSpan]) -> DateSpan | None:
+    """The date right after a list item: 'Australia (March 2024)', 'Russia in 2012'."""
+    for d in spans:
+        if d.start >= end:
+            return d if re.fullmatch(r"\s*(?:\(\s*)?(?:,?\s*(?:in|on)\s+)?", low[end:d.start]) else None
+    return None
+
+
+_APPOSITION = re.compile(r"((?:level|tier|status|rung|stage|step)\s*),(?=\s*(?:a|an|the)?\s*[\"']?\s*"
+                         r"(?:comprehensive|strategic|enhanced|global|special|extensive))")
+
+
+def _enumerated(low: str, hits: list[LabelHit]) -> set[LabelHit]:
+    """Labels listed one after another ('comprehensive partnerships, strategic partnerships and
+    comprehensive strategic partnerships'): with at most one party, a sentence that defines the
+    tiers, not one that states a framework."""
+    out: set[LabelHit] = set()
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.tier != b.tier and re.fullmatch(r"\s*(?:\(\s*[a-z]+\s*\))?\s*(?:,|and|or|,\s*and|,\s*or)\s*(?:the\s+|a\s+)?",
+                                             low[a.end:b.start]):
+            out.update((a, b))
+    return out
+
+
+def _labels(sentence: Sentence) -> list[LabelHit]:
+    return find_labels(sentence.text, unify(lower_same_length(sentence.text)))
+
+
+def _lead_in(sentence: Sentence, focus: Focus, state: _DocState) -> ListContext:
+    """What a lead-in ('India's partnerships in the Gulf so far:') says about its rows; one that
+    names no owner or label ('The list so far:', 'Timeline of upgrades:') continues the label
+    of the sentences before it."""
+    low = unify(lower_same_length(sentence.text))
+    owner = lead_in_owner(low, parties_of(sentence, low, focus.org))
+    named = [h for h in find_labels(sentence.text, low) if h.kind in ("label", "acronym", "community")]
+    hit = named[0] if named else None
+    earlier = state.recent(sentence.index)
+    if earlier is not None and earlier.owner and (owner is None or owner == earlier.owner):
+        owner = earlier.owner
+        hit = hit or LabelHit(0, 0, state.spelled.get(earlier.tier, earlier.label), earlier.tier, "label")
+    return ListContext(owner, hit)
 
 
 def _ladder_country(pair: tuple[str, str]) -> str:
@@ -475,33 +394,56 @@ def _obs(a: str, b: str, label: str, tier: str, status: str, date: DateValue,
 
 def extract_frameworks(sentences: list[Sentence], published: dt.date | None) -> list[FrameworkObservation]:
     """Framework observations from a document's sentences (all of them, for context)."""
-    focus = _Focus(sentences)
+    focus = Focus(sentences)
     found: list[_Found] = []
-    for sentence in sentences:
-        if not is_framework_candidate(sentence.text):
+    context: ListContext | None = None
+    state = _DocState()
+    for i, sentence in enumerate(sentences):
+        if is_row(sentence) and context is not None:
+            if is_table_separator(sentence):
+                continue
+            if context.hit is None and not sentence.mentions:
+                header = [h for h in _labels(sentence) if h.tier is not None]
+                context.hit = header[0] if header else None  # "| Country | Comprehensive strategic partnership | Since |"
+                continue
+            found.extend(_sentence_observations(sentence, published, focus, context, state))
             continue
-        found.extend(_sentence_observations(sentence, published, focus))
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        context = _lead_in(sentence, focus, state) if is_lead_in(sentence, following) else None
+        if not is_framework_candidate(sentence.text) and state.recent(sentence.index) is None:
+            continue
+        own = _sentence_observations(sentence, published, focus, state=state)
+        if context is not None and len({c for m in sentence.mentions for c in m.codes}) < 2:
+            own = []  # "Indonesia's comprehensive strategic partners so far:" introduces the rows
+        found.extend(own)
     # document level: a "now gained the status" claim is established when the document reports
     # the upgrade itself (then it takes that date), else it only says the framework is there
+    # a change named only as a noun ("the upgrading of ties to X is more than symbolic") in a
+    # story that states the same change as an intention is that intention
+    intended = {(f.obs.a, f.obs.b, f.obs.tier) for f in found if f.obs.status == "intended"}
+    for f in found:
+        if f.nominal and f.obs.status == "established" and (f.obs.a, f.obs.b, f.obs.tier) in intended:
+            f.obs.status = "intended"
     reported = {}
     for f in found:
         o = f.obs
         if o.status == "established" and not f.new_claim and not o.in_title:
-            reported.setdefault((o.a, o.b), o)
+            reported.setdefault((o.a, o.b, o.tier), o)  # the upgrade to that tier, not an earlier one
     out: list[FrameworkObservation] = []
     seen: set[tuple[object, ...]] = set()
     for f in found:
         o = f.obs
-        upgrade = reported.get((o.a, o.b))
+        upgrade = reported.get((o.a, o.b, o.tier))
         if f.new_claim and upgrade is not None:
             o.status, o.date = "established", upgrade.date
-        elif o.in_title and o.status == "established" and upgrade is not None and upgrade.tier == o.tier:
+        elif o.in_title and o.status == "established" and upgrade is not None:
             o.date = upgrade.date  # a headline reports the body's event: the body dates it
         key = (o.a, o.b, o.label, o.tier, o.status, o.sentence_index)
         if key in seen:
             continue
         seen.add(key)
         out.append(o)
+    refine_year_dates(out, sentences, published)
     return out
 
 

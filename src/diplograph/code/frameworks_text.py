@@ -54,6 +54,7 @@ class Cues:
     ended: re.Pattern[str]
     intent: re.Pattern[str]
     intent_after: re.Pattern[str]
+    intent_between: re.Pattern[str]
     would_outcome: re.Pattern[str]
     to_outcome_before: re.Pattern[str]
     negation: re.Pattern[str]
@@ -63,6 +64,7 @@ class Cues:
     companions_before: re.Pattern[str]
     list_intro_before: re.Pattern[str]
     from_before: re.Pattern[str]
+    beyond_before: re.Pattern[str]
     maintain: re.Pattern[str]
     upgrade_verb_end: re.Pattern[str]
     object_gap: re.Pattern[str]
@@ -71,6 +73,9 @@ class Cues:
     ordinal_context: re.Pattern[str]
     ordinal_not: re.Pattern[str]
     alliance: re.Pattern[str]
+    will_outcome: re.Pattern[str]
+    regions: re.Pattern[str]
+    region_members: dict[str, tuple[str, ...]]
 
 
 def _load() -> dict[str, Any]:
@@ -116,6 +121,7 @@ def cues() -> Cues:
         ended=c("ended_verbs"),
         intent=c("intent"),
         intent_after=c("intent_after"),
+        intent_between=c("intent_between"),
         would_outcome=c("would_outcome"),
         to_outcome_before=c("to_outcome_before"),
         negation=c("negation"),
@@ -125,6 +131,7 @@ def cues() -> Cues:
         companions_before=c("companions_before"),
         list_intro_before=c("list_intro_before"),
         from_before=c("from_before"),
+        beyond_before=c("beyond_before"),
         maintain=c("maintain_verbs"),
         upgrade_verb_end=c("upgrade_verbs"),
         object_gap=c("object_gap"),
@@ -133,6 +140,9 @@ def cues() -> Cues:
         ordinal_context=c("ordinal_context"),
         ordinal_not=c("ordinal_not"),
         alliance=c("alliance_labels"),
+        will_outcome=c("will_outcome"),
+        regions=re.compile(d["regions"]["pattern"]),
+        region_members={k: tuple(v) for k, v in d["regions"]["members"].items()},
     )
 
 
@@ -251,7 +261,9 @@ def find_labels(text: str, low: str) -> list[LabelHit]:
                 continue  # "a key strategic partner": rhetoric, not a framework
         if head.startswith("relationship") and len(re.findall(r"comprehensive|strategic|special", m.group("mods"))) < 2:
             continue  # "a strategic relationship" is loose talk; "comprehensive strategic relationship" is a label
-        hits.append(LabelHit(m.start(), m.end(), label, tier, "label"))
+        lead = re.match(r"(?:(?:and|of)[\s-]+)+", m.group(0))  # "strategic partnerships, and comprehensive ..."
+        start = m.start() + (lead.end() if lead else 0)
+        hits.append(LabelHit(start, m.end(), normalize_label(low[start:m.end()]) if lead else label, tier, "label"))
     for m in cs.community.finditer(low):
         hits.append(LabelHit(m.start(), m.end(), normalize_label(m.group(0)), "OTHER", "community"))
     for m in cs.alliance.finditer(low):

@@ -91,6 +91,11 @@ def frameworks_summary(section: dict[str, Any]) -> Table:
     table.add_row("date accuracy (found facts)", _of(f["date_accuracy"], c["date_right"], c["matched_facts"]))
     table.add_row("intended facts not established", _of(f["intended_not_established_share"],
                                                         c["intended_not_established"], c["gold_intended"]))
+    table.add_row("  intentions stored as established", _of(f["intended_established_share"],
+                                                            c["gold_intended"] - c["intended_not_established"],
+                                                            c["gold_intended"]))
+    table.add_row("  found facts with a wrong date", _of(f["wrong_date_share"], c["matched_facts"] - c["date_right"],
+                                                         c["matched_facts"]))
     table.add_row("existing recall", _of(f["existing_recall"], c["existing_found"], c["gold_existing"]))
     table.add_row("false upgrades", f"{c['false_upgrades']}  (gold: " + ", ".join(f"{k} {n}" for k, n in up.items()) + ")")
     return table

@@ -13,6 +13,9 @@ Everything is compared per article by (pair, tier), the pair in alphabetical ord
 - **intended**: the gold's intended keys (not also established in the article) that the system
   did not establish: an intention is not an upgrade (higher is better).
 - **existing**: the gold's existing keys that the system observed as existing or established.
+- **intended established share** and **wrong date share**: the complements of the intended and
+  date figures, as a reader of the knowledge base meets them (intentions stored as done upgrades;
+  found upgrades with a wrong date).
 - **false upgrades**: the system's established keys with no gold established fact, by what the
   gold says of the pair: ``intended`` / ``existing`` (any tier), ``other`` (only another tier
   established, or ended), ``nothing``."""
@@ -225,6 +228,11 @@ class FrameworkTally:
                 "date_accuracy": ratio(c["date_right"], c["matched_facts"]),
                 "intended_not_established_share": ratio(c["intended_not_established"], c["gold_intended"]),
                 "existing_recall": ratio(c["existing_found"], c["gold_existing"]),
+                # the same two from the other side, as a reader of the knowledge base meets them:
+                # announced intentions stored as done upgrades, found upgrades with a wrong date
+                "intended_established_share": ratio(c["gold_intended"] - c["intended_not_established"],
+                                                    c["gold_intended"]),
+                "wrong_date_share": ratio(c["matched_facts"] - c["date_right"], c["matched_facts"]),
             },
             "false_upgrades": {source: c[f"false_upgrades_{source}"] for source in UPGRADE_SOURCES},
             "by_tag": {tag: {"facts": t["facts"], "right": t["right"], "share": ratio(t["right"], t["facts"])}

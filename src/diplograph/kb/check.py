@@ -7,9 +7,16 @@ Claims recognised (in the headline and the body):
   strategic partners are ..." -> the complete list of the country's partners at that tier;
 - inclusion: "... partners include ...", "such as", "among" -> some of them;
 - count: "the sixth country to reach the highest level" -> the subject's position at that tier;
-- pair: "the relationship would become a comprehensive strategic partnership" -> one pair's tier.
+- pair and standing: one pair's tier as the framework extractor reads it, in any grammar; "pair"
+  for an upgrade the article reports ("the relationship would become a comprehensive strategic
+  partnership", "relations, which were raised to a strategic partnership in 2009"), judged as of
+  its date (the end of the stated period: 2009's tier for "in 2009"), "standing" for a tier stated
+  as in place ("are comprehensive strategic partners", "its strategic partner Japan", "the two
+  CSP partners"), judged as of the article's date. Intentions claim nothing.
 Verdicts: confirmed, incomplete (the list leaves out partners the KB has), contradicted (the
 article names a level the KB does not have), unknown (the KB knows nothing to compare with).
+Pair and standing verdicts come with the knowledge base's sources: how many, and the first few
+evidence records (document, URL, sentence).
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +65,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 class Claim:
     """One claim an article makes about partnership tiers."""
 
-    kind: str  # members | includes | count | pair
+    kind: str  # members | includes | count | pair | standing
     country: str
     tier: str
     text: str
@@ -66,6 +74,7 @@ class Claim:
     ordinal: int | None = None
     in_title: bool = False
     label: str | None = None
+    date: str | None = None  # a standing claim's own date ("raised to ... in 2009"): judged as of then
 
     def key(self) -> tuple[Any, ...]:
         return (self.kind, self.country, self.tier, self.subject, tuple(sorted(self.listed)), self.ordinal)
@@ -154,9 +163,7 @@ def claims_in_sentence(sentence: str, *, in_title: bool = False, focus: str | No
         return [Claim("members", country, tier, sentence, listed=others, in_title=in_title, label=label)]
     if INCLUDE.search(sentence) and others:
         return [Claim("includes", country, tier, sentence, listed=others, in_title=in_title, label=label)]
-    if len(others) == 1 and CHANGE.search(sentence) and tier_match.group("label"):
-        return [Claim("pair", country, tier, sentence, subject=others[0], in_title=in_title, label=label)]
-    return []
+    return []  # one pair's tier: standing_claims, from the framework extractor's reading
 
 
 def _unwrap(text: str) -> list[str]:
@@ -195,8 +202,10 @@ def _pair_focus(text: str) -> str | None:
     return max(counts, key=lambda c: (counts[c], c)) if counts else None
 
 
-def extract_claims(title: str | None, text: str) -> list[Claim]:
-    """Every distinct tier claim of an article (a headline claim repeated in the body counts once)."""
+def extract_claims(title: str | None, text: str, published: dt.date | None = None) -> list[Claim]:
+    """Every distinct tier claim of an article (a headline claim repeated in the body counts once):
+    the list, count and pair claims below, then the standing tiers the framework extractor finds
+    for pairs those do not cover."""
     claims: list[Claim] = []
     seen: set[tuple[Any, ...]] = set()
     sentences = [(title, True)] if title else []
@@ -205,7 +214,7 @@ def extract_claims(title: str | None, text: str) -> list[Claim]:
     for sentence, in_title in sentences:
         found = claims_in_sentence(sentence, in_title=in_title)
         if not found and TIER_PHRASE.search(sentence) and CHANGE.search(sentence):
-            # "the Japan-Vietnam relationship would become a comprehensive strategic partnership"
+            # "Japan joins China and India as top-tier partners": whose, when the sentence names two
             named = [code for _, code in _names(sentence)]
             if len(named) == 2:
                 focus = focus or _pair_focus(" ".join(s for s, _ in sentences))
@@ -215,7 +224,80 @@ def extract_claims(title: str | None, text: str) -> list[Claim]:
             if claim.key() not in seen:
                 seen.add(claim.key())
                 claims.append(claim)
+    covered = {tuple(sorted((c.country, other))) for c in claims for other in [c.subject or "", *c.listed] if other}
+    claims.extend(standing_claims(title, text, published, covered))
     return claims
+
+
+STANDING_EVIDENCE = 3  # evidence records shown with a pair or standing verdict
+
+
+def standing_claims(title: str | None, text: str, published: dt.date | None,
+                    covered: set[tuple[str, ...]] = frozenset()) -> list[Claim]:  # type: ignore[assignment]
+    """A pair's tier as the framework extractor reads it, one claim per (pair, tier): 'pair' for
+    an upgrade the article reports (judged as of its date), 'standing' for a tier it states as in
+    place. An intention claims nothing; pairs in ``covered`` already have a list claim."""
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str]] = set()
+    for o in _framework_observations(title, text, published):
+        if o.status not in ("existing", "established") or (o.a, o.b) in covered or (o.a, o.b, o.tier) in seen:
+            continue
+        if o.status == "established" and published is not None and o.date.value is not None and o.date.value > published:
+            continue
+        seen.add((o.a, o.b, o.tier))
+        established = o.status == "established"
+        claims.append(Claim("pair" if established else "standing", o.a, o.tier, o.evidence, subject=o.b,
+                            in_title=o.in_title, label=o.label, date=o.date.iso() if established else None))
+    return claims
+
+
+def _framework_observations(title: str | None, text: str, published: dt.date | None) -> list[Any]:
+    """The article through the cheap stages of the coding pipeline (tokenizer, actor mentions,
+    sentence dates) and the framework extractor; no parse, nothing stored."""
+    from ..code.frameworks import extract_frameworks
+    from ..dates import assign_sentence_dates
+    from ..model import Sentence
+    from ..nlp.sentences import split_sentences as sentence_spans
+
+    nlp, matcher = _pipeline()
+    body = "\n".join(_unwrap(text))
+    full = f"{title}\n\n{body}" if title else body
+    title_end = len(title) if title else None
+    doc = nlp(full)
+    mentions = matcher.find_mentions(doc, published, title_end)
+    sentences: list[Sentence] = []
+    for span in sentence_spans(doc, full):
+        own = [m for m in mentions if span.start_char <= m.start and m.end <= span.end_char]
+        is_title = title_end is not None and span.end_char <= title_end
+        sentences.append(Sentence(len(sentences), span.start_char, span.end_char, full[span.start_char:span.end_char],
+                                  own, is_title))
+    assign_sentence_dates(sentences, published)
+    return extract_frameworks(sentences, published)
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> tuple[Any, Any]:
+    import spacy
+
+    from ..actors import ActorMatcher
+
+    nlp = spacy.blank("en")
+    return nlp, ActorMatcher(nlp)
+
+
+def _period_end(date: str) -> dt.date:
+    """The last day of a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' period."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _source(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: record.get(k) for k in ("doc_id", "url", "published", "sentence", "source")}
 
 
 def _kb_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -224,18 +306,21 @@ def _kb_row(row: dict[str, Any]) -> dict[str, Any]:
 
 def verify(store: Store, claim: Claim, as_of: dt.date, *, include_reference: bool = True) -> dict[str, Any]:
     """One claim's verdict with the knowledge base's answer beside it."""
+    if claim.kind in ("pair", "standing") and claim.date:
+        as_of = min(as_of, _period_end(claim.date))  # "raised to a strategic partnership in 2009"
     result: dict[str, Any] = {**asdict(claim), "as_of": as_of.isoformat()}
-    if claim.kind == "pair":
+    if claim.kind in ("pair", "standing"):
         assert claim.subject is not None
         state = state_of_pair(store, claim.country, claim.subject, as_of, include_reference=include_reference)
         if state is None or state.tier is None:
             result.update(verdict="unknown", kb=None, reason="the knowledge base has no framework for this pair")
-        else:
-            ok = state.tier == claim.tier
-            result.update(verdict="confirmed" if ok else "contradicted",
-                          kb={"tier": state.tier, "label": state.label, "since": state.since,
-                              "in_force_by": state.in_force_by, "sources": state.sources},
-                          reason=None if ok else f"the knowledge base has {state.tier}, not {claim.tier}")
+            return result
+        ok = state.tier == claim.tier
+        result.update(verdict="confirmed" if ok else "contradicted",
+                      kb={"tier": state.tier, "label": state.label, "since": state.since,
+                          "in_force_by": state.in_force_by, "sources": state.sources,
+                          "evidence": [_source(e) for e in state.evidence[:STANDING_EVIDENCE]]},
+                      reason=None if ok else f"the knowledge base has {state.tier} on {as_of}, not {claim.tier}")
         return result
 
     every = partners(store, claim.country, as_of, include_reference=include_reference)
@@ -339,7 +424,7 @@ def check_article(store: Store, article: Article, *, published: str | None = Non
     """Every tier claim of ``article`` checked against the knowledge base on its publication date."""
     day = parse_day(published or (article.published or None), name="published")
     as_of = day or dt.date.today()
-    claims = extract_claims(article.title, article.text)
+    claims = extract_claims(article.title, article.text, day)
     results = [verify(store, claim, as_of, include_reference=include_reference) for claim in claims]
     verdict = min((r["verdict"] for r in results), key=VERDICT_ORDER.__getitem__) if results else "no-claims"
     return {"id": article.id, "title": article.title, "as_of": as_of.isoformat(), "published_known": day is not None,
