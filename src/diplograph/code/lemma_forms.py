@@ -4,7 +4,7 @@ lemma of every word the event coder reads by lemma. Registered with the componen
 from __future__ import annotations
 
 from ..nlp import morph
-from .plover import NOUN, VERB, build_lexicon, cameo_groups, inflections, load_lexicon
+from .plover import NOUN, VERB, cameo_verbs, inflections, load_lexicon
 
 # words outside the lexicon whose lemma the coder reads (auxiliaries, reporting verbs)
 EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
@@ -29,7 +29,8 @@ def lemma_table() -> dict[str, dict[str, str]]:
     verbs |= {lemma for lemma, pos in lex.by_lemma if pos == VERB}
     # every converted CAMEO verb, kept or not: switching a group on or off (build_lexicon) changes
     # what fires, never how a word is lemmatised
-    verbs |= {lemma for lemma, pos in build_lexicon(cameo_groups()).by_lemma if pos == VERB}
+    cameo_lemmas, cameo_irregular = cameo_verbs()
+    verbs |= cameo_lemmas
     nouns = {lemma for lemma, pos in lex.by_lemma if pos == NOUN}
     nouns |= set().union(*lex.classes.values()) | lex.protesters | triggers.QUANTIFIER_NOUNS | structure.STATE_AGENTS
     nouns |= {w for cues in lex.context_cues.values() for w in cues if " " not in w}
@@ -39,7 +40,7 @@ def lemma_table() -> dict[str, dict[str, str]]:
         tables[VERB][lemma] = lemma
         for form in forms:
             tables[VERB][form] = lemma
-    irregular = build_lexicon(cameo_groups()).irregular
+    irregular = {**cameo_irregular, **lex.irregular}
     for pos, words in ((VERB, verbs), (NOUN, nouns)):
         table = tables[pos]
         for word in words:

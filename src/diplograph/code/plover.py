@@ -212,6 +212,14 @@ def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[
     return frozenset(words) if words is not None else None
 
 
+def cameo_verbs() -> tuple[frozenset[str], dict[str, list[str]]]:
+    """The lemmas of every converted CAMEO verb, kept or not, and their irregular forms (read from
+    the data file without building entries: the lemma table needs only these)."""
+    extra = _read("triggers_cameo.json")
+    lemmas = {raw["w"].split()[0] for entries in extra.get("types", {}).values() for raw in entries}
+    return frozenset(lemmas), dict(extra.get("irregular", {}))
+
+
 def cameo_groups() -> dict[str, dict[str, Any]]:
     """The groups of converted CAMEO entries (triggers_cameo.json) with their keep flag and the
     measurement that decided it."""
