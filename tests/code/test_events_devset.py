@@ -18,8 +18,8 @@ DATA = Path(__file__).parent / "events_data"
 # (file, minimum type accuracy, minimum actor/recipient accuracy)
 BASELINES = [
     ("dev_basic.jsonl", 0.95, 0.95),
-    ("dev_wire.jsonl", 0.83, 0.87),
-    ("dev_wire2.jsonl", 0.80, 0.85),
+    ("dev_wire.jsonl", 0.90, 0.93),
+    ("dev_wire2.jsonl", 0.87, 0.88),
     ("dev_types.jsonl", 0.95, 0.93),
 ]
 
