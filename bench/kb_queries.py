@@ -13,9 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from diplograph.kb.asof import partners
-from diplograph.kb.consolidate import build_facts
 from diplograph.kb.exports import records_for
+from diplograph.kb.queries import build_facts, partners
 from diplograph.kb.reference import load_reference
 from diplograph.model import Analysis, DateValue, Document, Event, FrameworkObservation
 from diplograph.store import Store

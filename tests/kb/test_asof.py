@@ -6,7 +6,7 @@ import pytest
 from kb_helpers import obs
 
 from diplograph.errors import InputError, UnknownActorError
-from diplograph.kb.asof import partners, state_of_pair
+from diplograph.kb.queries import partners, state_of_pair
 from diplograph.store import Store
 
 TEXT_1 = "Japan and Vietnam became strategic partners during a visit to Tokyo by the Vietnamese prime minister."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kb_helpers import obs
 
-from diplograph.kb.consolidate import build_facts
+from diplograph.kb.queries import build_facts
 from diplograph.store import Store
 
 WIRE = (

@@ -7,7 +7,7 @@ from importlib import resources
 
 from kb_helpers import obs
 
-from diplograph.kb.asof import partners, state_of_pair
+from diplograph.kb.queries import partners, state_of_pair
 from diplograph.kb.reference import load_reference, reference_observations
 from diplograph.store import Store
 

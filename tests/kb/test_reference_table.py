@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from diplograph.cli import app
 from diplograph.ingest import ingest
-from diplograph.kb.asof import partners
+from diplograph.kb.queries import partners
 from diplograph.kb.reference import load_reference_database, read_table, table_version
 from diplograph.kb.reference_coverage import coverage, pair_history
 from diplograph.settings import load_options

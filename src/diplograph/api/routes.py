@@ -11,12 +11,13 @@ from fastapi import APIRouter, Path, Query, Request
 
 from .. import __version__, ladders
 from ..errors import InputError
-from ..kb.asof import parse_day, partners, state_of_pair
+from ..kb.asof import parse_day
 from ..kb.changes import CHANGES_PAGE, changes
 from ..kb.check import Article, check_article
 from ..kb.countries import countries
 from ..kb.materialize import fact_evidence, fact_page
 from ..kb.names import actor_name, resolve_actor
+from ..kb.queries import partners, state_of_pair
 from ..kb.timeline import TIMELINE_LIMIT, timeline
 from ..model import MODALITIES, PLOVER_TYPES, STATUSES, TIERS
 from ..store import Store

@@ -10,9 +10,9 @@ import typer
 from rich.table import Table
 
 from ..errors import ConfigError
-from ..kb.asof import partners
 from ..kb.changes import changes
 from ..kb.check import check
+from ..kb.queries import partners
 from ..kb.storeopen import open_store
 from ..kb.timeline import timeline
 from ..settings import load_options

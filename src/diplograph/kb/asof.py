@@ -1,4 +1,8 @@
-"""As-of questions: the framework in force between a pair on a date, and a country's partners.
+"""A pair's state on a date, computed from the pair's facts, and what each fact did to it.
+
+Pure computation over :class:`.consolidate.Fact` lists (no store): :mod:`.materialize` stores the
+states per pair and :mod:`.queries` answers "the framework in force between a pair on a date" and
+"a country's partners" from what it stored.
 
 Rules (DESIGN.md, issue 5): the state is the latest *established* level on or before the date
 unless a later *ended* closes it; ``since`` is the day that level began (a relabelling within the
@@ -19,9 +23,8 @@ from typing import Any
 
 from .. import ladders
 from ..errors import InputError
-from ..store import Store
 from .consolidate import Fact
-from .names import actor_name, resolve_actor
+from .names import actor_name
 
 
 def parse_day(value: str | dt.date | None, *, name: str = "date") -> dt.date | None:
@@ -258,56 +261,36 @@ def reference_disagreement(news: PairState | None, reference: PairState | None) 
             "reference": {"tier": reference.tier, "label": reference.label, "since": reference.since}}
 
 
-def state_of_pair(store: Store, a: str, b: str, as_of: str | dt.date | None = None, *,
-                  include_reference: bool = True) -> PairState | None:
-    """The framework in force between ``a`` and ``b`` on ``as_of`` (default: today), read from the
-    pair's stored states (:mod:`.materialize`, rebuilt first when its observations changed)."""
-    from .materialize import load_state
-
-    code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
-    day = parse_day(as_of, name="as_of") or dt.date.today()
-    return load_state(store, code_a, code_b, day, include_reference=include_reference)
-
-
-PARTNER_EVIDENCE = 3  # evidence records per partner in a partners answer (the pair's state has more)
-
-
-def partners(
-    store: Store,
-    country: str,
-    as_of: str | dt.date | None = None,
-    *,
-    tier: str | None = None,
-    rung: int | None = None,
-    include_reference: bool = True,
-    evidence: bool | int = False,
-) -> list[dict[str, Any]]:
-    """``country``'s partners on ``as_of`` (default: today), ordered by ``country``'s ladder (best
-    rung first, then the oldest), one record each: partner, tier, label, labels (layered), rung
-    (the position on the country's ladder, 1 = top; None where the ladder does not rank the
-    label), since, in_force_by, sources (+ name, status, pending, conflicts,
-    conflicts_with_reference). ``country`` may be a code or a name; ``tier`` and ``rung`` keep
-    only the partners at that tier or rung. ``evidence``: True for the first PARTNER_EVIDENCE
-    evidence records of each (with ``evidence_total``), a number for that many."""
-    from .materialize import load_states
-
-    code = resolve_actor(country)
-    day = parse_day(as_of, name="as_of") or dt.date.today()
-    wanted_tier = tier.upper() if tier else None
-    if wanted_tier and wanted_tier not in ("CSP", "SP", "CP", "OTHER"):
-        raise InputError(f"tier must be CSP, SP, CP or OTHER, not {tier!r}", reason="bad-tier")
-    steps = len(ladders.ladder(code))
-    if rung is not None and not 1 <= rung <= steps:
-        raise InputError(f"rung must be between 1 and {steps} (the rungs of {code}'s ladder), not {rung}",
-                         reason="bad-rung")
-    cap: bool | int = PARTNER_EVIDENCE if evidence is True else evidence
-    records = []
-    for state in load_states(store, code, day, include_reference=include_reference):
-        if state.tier is None or (wanted_tier and state.tier != wanted_tier):
-            continue
-        record = state.partner_record(code, evidence=cap)
-        record["rung"] = ladders.rung(code, state.tier, state.label)
-        if rung is None or record["rung"] == rung:
-            records.append(record)
-    records.sort(key=lambda r: (r["rung"] or steps + 1, r["since"] or r["in_force_by"] or "9999", r["partner"]))
-    return records
+def classify_changes(facts: Iterable[Fact], country: str | None = None) -> dict[str, str]:
+    """fact_id -> what the fact did to its pair: 'new', 'upgrade', 'downgrade', 'relabel',
+    'reaffirmed', 'ended', 'intention', 'layered' or 'reported' (an undated existing level)."""
+    ordered = sorted(facts, key=lambda f: (f.start or dt.date.min, f.status != "ended"))
+    out: dict[str, str] = {}
+    current: Fact | None = None
+    for fact in ordered:
+        who = ladder_country(fact.a, fact.b, country)
+        if fact.status == "intended":
+            out[fact.fact_id] = "intention"
+        elif fact.layered:
+            out[fact.fact_id] = "layered"
+        elif fact.status == "existing":
+            out[fact.fact_id] = "reported"
+        elif fact.status == "ended":
+            out[fact.fact_id] = "ended"
+            current = None
+        else:
+            if current is None:
+                kind = "new"
+            else:
+                before = ladders.tier_rank(who, current.tier, current.label)
+                after = ladders.tier_rank(who, fact.tier, fact.label)
+                if after < before:
+                    kind = "upgrade"
+                elif after > before:
+                    kind = "downgrade"
+                else:
+                    kind = "relabel" if ladders.normalize_label(fact.label) != ladders.normalize_label(current.label) \
+                        else "reaffirmed"
+            out[fact.fact_id] = kind
+            current = fact
+    return out

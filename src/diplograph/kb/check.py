@@ -32,8 +32,9 @@ from typing import Any
 from .. import ladders
 from ..errors import InputError, UnknownActorError
 from ..store import Store
-from .asof import parse_day, partners, state_of_pair
+from .asof import parse_day
 from .names import resolve_actor
+from .queries import partners, state_of_pair
 
 VERDICT_ORDER = {"contradicted": 0, "incomplete": 1, "unknown": 2, "confirmed": 3}
 

@@ -8,6 +8,9 @@ order they arrived in), so rebuilding after new documents arrive gives the same 
 once. Disagreements are kept: the fact's tier, label and date are chosen by evidence weight (body
 over headline, more independent sources over fewer, explicit date over publication date, the
 reference table over news), and the minority readings stay on the fact as ``conflicts``.
+
+Pure computation (no store): :mod:`.materialize` stores each pair's facts and
+:func:`.queries.build_facts` reads them.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from typing import Any
 
 from .. import ladders
 from ..model import DateValue
-from ..store import Store
 from .observations import Observation
 
 CHANGE_STATUSES = ("established", "ended", "intended")
@@ -377,25 +379,3 @@ def consolidate(observations: Iterable[Observation], stories: dict[str, str] | N
 
 def fact_sort_key(fact: Fact) -> tuple[Any, ...]:
     return (fact.a, fact.b, fact.start or dt.date.min, fact.status, TIER_ORDER.get(fact.tier, 9), fact.label)
-
-
-def build_facts(
-    store: Store,
-    *,
-    actors: Iterable[str] | None = None,
-    pair: tuple[str, str] | None = None,
-    include_reference: bool = True,
-) -> list[Fact]:
-    """Facts for the whole store, for the pairs involving ``actors``, or for one ``pair``: the
-    pairs' stored facts (:mod:`.materialize`), rebuilt first where observations changed."""
-    from .materialize import load_facts
-
-    if pair is not None:
-        return load_facts(store, pair=tuple(sorted(pair)), include_reference=include_reference)  # type: ignore[arg-type]
-    codes = sorted(set(actors)) if actors is not None else None
-    if codes is not None and len(codes) == 1:
-        return load_facts(store, code=codes[0], include_reference=include_reference)
-    facts = load_facts(store, include_reference=include_reference)
-    if codes is not None:
-        facts = [f for f in facts if f.a in codes or f.b in codes]
-    return facts

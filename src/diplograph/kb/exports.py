@@ -17,9 +17,9 @@ from ..errors import ConfigError, MissingExtraError
 from ..outputs import atomic_output
 from ..store import Store
 from .asof import parse_day, states_by_pair
-from .consolidate import build_facts
 from .events import COOPERATION_QUADS, EventFact, event_facts
 from .names import actor_name
+from .queries import build_facts
 
 KINDS = ("documents", "events", "frameworks", "facts", "relations", "gdelt", "series")
 FORMATS = ("jsonl", "csv", "parquet", "graphml")

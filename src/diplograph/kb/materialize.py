@@ -18,6 +18,10 @@ every stale pair when it finishes), so answers always reflect every committed ob
 rebuilt from its own observations only, so the result does not depend on arrival order. When the
 rebuilt rows cannot be written (a read-only database, a writer holding SQLite's lock) the answer is
 computed in memory for this process and the rows are written by the next reader or ingest.
+
+Layers: this module stores what the computation below it produces (:mod:`.consolidate`,
+:mod:`.asof`); the questions above it (:mod:`.queries`, :mod:`.timeline`, :mod:`.changes`,
+:mod:`.countries`) read what it stored.
 """
 
 from __future__ import annotations
@@ -38,8 +42,8 @@ from .. import ladders
 from ..errors import NotFoundError
 from ..store import Store
 from ..store import schema as t
-from .asof import PairState, ladder_country, pair_state, reference_disagreement
-from .consolidate import Fact, consolidate
+from .asof import PairState, classify_changes, ladder_country, pair_state, reference_disagreement
+from .consolidate import Fact, consolidate, fact_sort_key
 from .observations import load_observations
 
 logger = logging.getLogger(__name__)
@@ -153,8 +157,6 @@ def fact_day(fact: Fact) -> str:
 
 def build_pair(a: str, b: str, version: int, observations: list[Any], stories: dict[str, str]) -> PairBuild:
     """The facts and state segments of one pair from all of its observations."""
-    from .timeline import classify_changes
-
     build = PairBuild(a=a, b=b, version=version)
     news_obs = [o for o in observations if not o.is_reference]
     reference_obs = [o for o in observations if o.is_reference]
@@ -324,8 +326,6 @@ def load_state(store: Store, a: str, b: str, as_of: dt.date, *, include_referenc
 def load_facts(store: Store, *, code: str | None = None, pair: tuple[str, str] | None = None,
                include_reference: bool = True, evidence: bool = True) -> list[Fact]:
     """Stored facts of every pair, of ``code``'s pairs or of one ``pair`` (a < b)."""
-    from .consolidate import fact_sort_key
-
     unsaved = ensure_fresh(store, code=code, pair=pair)
     scope = scope_of(include_reference)
     pf = t.pair_facts

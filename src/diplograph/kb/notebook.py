@@ -14,13 +14,12 @@ from typing import Any
 
 from ..errors import MissingExtraError
 from ..store import Store
-from .asof import partners as partners_query
-from .asof import state_of_pair
 from .changes import changes as changes_query
 from .check import check as check_query
-from .consolidate import build_facts
 from .events import event_facts
 from .names import resolve_actor
+from .queries import build_facts, state_of_pair
+from .queries import partners as partners_query
 from .storeopen import open_store
 from .timeline import timeline as timeline_query
 

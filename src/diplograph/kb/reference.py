@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..model import STATUSES, TIERS, DateValue, FrameworkObservation
 from ..store import Store
+from .materialize import refresh_stale
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +171,6 @@ def load_reference_database(db: str, path: str | Path | None = None) -> Referenc
     """``diplograph reference load``: load the table into the database at ``db`` (created when
     there is none), then rebuild the stored facts of the pairs it changed so that the next
     question is answered at once."""
-    from .materialize import refresh_stale
-
     with Store(db) as store:
         result = load_reference_table(store, path)
         refresh_stale(store)

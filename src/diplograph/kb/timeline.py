@@ -1,59 +1,24 @@
-"""A pair's history: every framework change and event between two parties, in date order,
-with sources; and the classification of a framework change (new, upgrade, relabel, ...)."""
+"""A pair's history: every framework change and event between two parties, in date order, with
+sources, a page at a time, read from the stored facts (:mod:`.materialize`, with each change's
+kind: new, upgrade, relabel, ..., see :func:`.asof.classify_changes`) and the events."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
 
-from .. import ladders
 from ..errors import InputError
 from ..store import Store
 from ..store import schema as t
-from .asof import ladder_country, parse_day, state_of_pair
+from .asof import parse_day
 from .consolidate import Fact
-from .events import EventFact
-from .materialize import day_window
+from .events import EventFact, load_events, merge_events
+from .materialize import day_window, fact_from_json, fact_rows_page
 from .names import actor_name, resolve_actor
-
-
-def classify_changes(facts: Iterable[Fact], country: str | None = None) -> dict[str, str]:
-    """fact_id -> what the fact did to its pair: 'new', 'upgrade', 'downgrade', 'relabel',
-    'reaffirmed', 'ended', 'intention', 'layered' or 'reported' (an undated existing level)."""
-    ordered = sorted(facts, key=lambda f: (f.start or dt.date.min, f.status != "ended"))
-    out: dict[str, str] = {}
-    current: Fact | None = None
-    for fact in ordered:
-        who = ladder_country(fact.a, fact.b, country)
-        if fact.status == "intended":
-            out[fact.fact_id] = "intention"
-        elif fact.layered:
-            out[fact.fact_id] = "layered"
-        elif fact.status == "existing":
-            out[fact.fact_id] = "reported"
-        elif fact.status == "ended":
-            out[fact.fact_id] = "ended"
-            current = None
-        else:
-            if current is None:
-                kind = "new"
-            else:
-                before = ladders.tier_rank(who, current.tier, current.label)
-                after = ladders.tier_rank(who, fact.tier, fact.label)
-                if after < before:
-                    kind = "upgrade"
-                elif after > before:
-                    kind = "downgrade"
-                else:
-                    kind = "relabel" if ladders.normalize_label(fact.label) != ladders.normalize_label(current.label) \
-                        else "reaffirmed"
-            out[fact.fact_id] = kind
-            current = fact
-    return out
+from .queries import state_of_pair
 
 
 def framework_entry(fact: Fact, change: str) -> dict[str, Any]:
@@ -109,8 +74,6 @@ ENTRY_CONFLICTS = 10
 
 def framework_entry_from_row(row: dict[str, Any]) -> dict[str, Any]:
     """A framework entry from a stored fact row: its first evidence records, with the totals."""
-    from .materialize import fact_from_json
-
     fact = fact_from_json(row["record"])
     entry = framework_entry(fact, row["change"])
     total = json.loads(row["record"]).get("evidence_total", len(fact.evidence))
@@ -171,8 +134,6 @@ def timeline(store: Store, a: str, b: str, *, include_reference: bool = True, ev
     after the day ``after`` (the previous page's ``next_after``), within [since, until]; ``limit``
     None returns everything. With the pair's state on ``as_of`` (default today), any disagreement
     between news and the reference table and, on the first page, the events per month."""
-    from .events import load_events, merge_events
-    from .materialize import fact_rows_page
     from .syndication import story_groups
 
     code_a, code_b = sorted((resolve_actor(a), resolve_actor(b)))
