@@ -15,20 +15,22 @@ a headline that contradicts its body is kept and shown)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..dates import assign_sentence_dates
 from ..dates.publication import read_publication_date
 from ..errors import InputError
-from ..model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Sentence
+from ..model import Analysis, Document, Event, FrameworkObservation, Mention, Sentence
 from ..nlp import has_parser, load_nlp
 from ..nlp.candidates import CandidateFilter
 from ..nlp.sentences import SentenceSpan, split_sentences
 from ..read.plain import field_type_problem, not_an_object
+from .classifier import EventClassifier
 from .events import EVENTS_VERSION, code_sentence
+from .frameworks import FRAMEWORK_EXTRACTOR_VERSION, extract_frameworks, is_framework_candidate
 from .plover import Lexicon, load_lexicon, load_ontology
 from .sides import ArticleFocus
 from .structure import TokenMention, demand_cue_forms
@@ -40,13 +42,6 @@ if TYPE_CHECKING:
     from ..settings import Options
 
 log = logging.getLogger(__name__)
-
-try:  # the frameworks module is another engineer's; coding events must not depend on it
-    from .frameworks import FRAMEWORK_EXTRACTOR_VERSION, extract_frameworks, is_framework_candidate
-except ImportError:  # pragma: no cover - only while the tree is being assembled
-    FRAMEWORK_EXTRACTOR_VERSION = "frameworks-none"
-    extract_frameworks = None
-    is_framework_candidate = None
 
 EXTRACTOR_VERSION = f"{EVENTS_VERSION}+lexicon-{load_lexicon().version}+{FRAMEWORK_EXTRACTOR_VERSION}"
 PARSE_BATCH = 256
@@ -99,7 +94,7 @@ class DocumentCoder:
         self._classifier: Any = None
         self._classifier_loaded = False
         self.extractor = EXTRACTOR_VERSION
-        self._framework_candidate: Callable[[str], bool] = is_framework_candidate or (lambda text: False)
+        self._framework_candidate: Callable[[str], bool] = is_framework_candidate
         self._disable = [p for p in self.nlp.pipe_names if p in {"ner"}]
         self.filter = CandidateFilter(self.nlp.vocab, self.trigger_forms, requirements,
                                       self._framework_candidate)
@@ -161,7 +156,7 @@ class DocumentCoder:
             mentions = self.matcher.find_mentions(doc, published=document.published, title_end=title_end)
             pending.mentions = mentions
             pending.sentences = _sentences(text, spans, mentions, title_end)
-            _assign_dates(pending.sentences, document.published)
+            assign_sentence_dates(pending.sentences, document.published)
             flags = self.filter.select(doc, [(s.start, s.end) for s in spans],
                                        [s.mentions for s in pending.sentences], [s.text for s in pending.sentences])
             for sentence, flag in zip(pending.sentences, flags, strict=True):
@@ -241,8 +236,6 @@ class DocumentCoder:
         return analysis
 
     def _frameworks(self, pending: _Pending) -> list[FrameworkObservation]:
-        if extract_frameworks is None:
-            return []
         try:
             found = extract_frameworks(pending.sentences, pending.document.published)
         except Exception:  # noqa: BLE001 - one extractor's bug must not lose the document's events
@@ -255,11 +248,7 @@ class DocumentCoder:
 
 
 # ---------------------------------------------------------------------- helpers
-def _load_classifier() -> Any:
-    try:
-        from .classifier import EventClassifier
-    except ImportError:
-        return None
+def _load_classifier() -> EventClassifier | None:
     try:
         return EventClassifier.load()
     except Exception as exc:  # noqa: BLE001 - coding works without the classifier
@@ -289,17 +278,6 @@ def _sentences(text: str, spans: list[SentenceSpan], mentions: list[Mention], ti
             is_title=title_end is not None and span.start_char < title_end,
         ))
     return sentences
-
-
-def _assign_dates(sentences: list[Sentence], published: dt.date | None) -> None:
-    try:
-        from ..dates import assign_sentence_dates
-    except ImportError:  # pragma: no cover - only while the tree is being assembled
-        fallback = DateValue(published, "day") if published else DateValue()
-        for sentence in sentences:
-            sentence.date = fallback
-        return
-    assign_sentence_dates(sentences, published)
 
 
 def _token_mentions(sdoc: Doc, sentence: Sentence) -> list[TokenMention]:

@@ -9,8 +9,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..dates import VAGUE, find_date_expressions
 from ..model import DateValue, FrameworkObservation, Sentence
-from .frameworks_text import LabelHit, cues, find_dates
+from .frameworks_text import LabelHit, cues, find_dates, lower_same_length, unify
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,6 @@ def date_spans(text: str, low: str, published: dt.date | None, bare_years: bool 
     ``bare_years``: also a year standing alone, as in a table cell or a list row ('| 2014 |',
     'strategic partnership, 2008'), which prose rarely uses for a date."""
     explicit = [DateSpan(d.start, d.end, DateValue(d.value, d.precision)) for d in find_dates(low, published)]
-    try:
-        from ..dates import VAGUE, find_date_expressions
-    except ImportError:  # the dates stage is optional for this module: explicit dates only
-        return explicit
     spans = [DateSpan(m.start, m.end, m.value) for m in find_date_expressions(text, published)
              if m.kind != VAGUE and m.value.precision != "none"]
     spans = _shared_years(low, spans)
@@ -151,8 +148,6 @@ def refine_year_dates(observations: list[FrameworkObservation], sentences: list[
     coarse = [o for o in observations if o.status == "established" and o.date.precision == "year"]
     if not coarse:
         return
-    from .frameworks_text import lower_same_length, unify
-
     finer: dict[str, set[DateValue]] = {}
     for s in sentences:
         low = unify(lower_same_length(s.text))

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..code.plover import load_ontology
 from ..store import Store, split_codes, split_sectors
 from ..store import schema as t
 
@@ -27,12 +28,10 @@ def crosswalk(event: str, mode: str | None) -> tuple[str | None, float | None, i
     """(CAMEO root, Goldstein, QuadClass, intensity) of a PLOVER type and mode, from the coder's
     ontology data (diplograph/code/data/plover.json)."""
     try:
-        from ..code.plover import load_ontology
-
         ontology = load_ontology()
         root, goldstein, quad = ontology.crosswalk(event, mode)
         return root, goldstein, quad, ontology.info(event).intensity
-    except (ImportError, KeyError):
+    except KeyError:
         return None, None, None, None
 
 

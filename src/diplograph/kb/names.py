@@ -24,12 +24,6 @@ HISTORICAL_CODES = frozenset({"SUN", "DDR", "YUG", "CSK"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 
-def _gazetteer_lookup(name: str) -> str:
-    from ..actors import lookup_actor
-
-    return lookup_actor(name)
-
-
 @lru_cache(maxsize=4096)
 def is_known_code(text: str) -> bool:
     """An actor code diplograph knows, exactly as written: an ISO 3166-1 alpha-3 code, a
@@ -55,42 +49,23 @@ def resolve_actor(name: str) -> str:
     stripped = _POSSESSIVE.sub("", text).strip()
     if stripped != text:
         candidates.append(stripped)
+    from ..actors.gazetteer import lookup_actor  # the actors package imports spaCy: only when a name is asked
+
     for candidate in candidates:
         try:
-            return _gazetteer_lookup(candidate)
-        except ImportError:
-            code = _fallback_lookup(candidate)
-            if code:
-                return code
+            return lookup_actor(candidate)
         except UnknownActorError:
             continue
     raise UnknownActorError(f"unknown country or organisation: {name!r}",
                             detail="give an ISO 3166-1 alpha-3 code (VNM) or a name (Vietnam)")
 
 
-def _fallback_lookup(name: str) -> str | None:
-    """Used only while diplograph.actors is not installed (a partial source tree): ISO names."""
-    import pycountry
-
-    text = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    try:
-        return str(pycountry.countries.lookup(text).alpha_3)
-    except LookupError:
-        return None
-
-
 @lru_cache(maxsize=4096)
 def actor_name(code: str) -> str:
     """A display name for an actor code; the code itself when no name is known."""
-    try:
-        from ..actors import actor_name as gazetteer_name
+    from ..actors.gazetteer import actor_name as gazetteer_name  # spaCy again: see resolve_actor
 
+    try:
         return str(gazetteer_name(code))
-    except ImportError:
-        pass
     except Exception:  # an unknown code has no name: show the code
         return code
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
-    return str(getattr(country, "common_name", None) or getattr(country, "name", code)) if country else code
