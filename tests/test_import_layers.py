@@ -121,6 +121,13 @@ def test_knowledge_base_layers_import_only_downwards() -> None:
         assert high in graph, high  # a renamed module must be renamed here too
 
 
+def test_no_module_imports_the_package_root() -> None:
+    """The root loads the whole knowledge base (diplograph.open): the version comes from _version."""
+    graph = import_graph(PACKAGE)
+    importers = sorted(name for name, targets in graph.items() if "diplograph" in targets)
+    assert not importers
+
+
 def test_a_cycle_hidden_in_a_function_is_found(tmp_path: Path) -> None:
     root = tmp_path / "diplograph"
     (root / "kb").mkdir(parents=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._version import __version__
 from .errors import (
     ConfigError,
     DiplographError,
@@ -16,11 +15,6 @@ from .errors import (
 from .kb.notebook import open
 from .model import Analysis, DateValue, Document, Event, FrameworkObservation, Mention, Rejected
 from .settings import Options, load_options
-
-try:
-    __version__ = version("diplograph")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
 
 __all__ = [
     "Analysis",

@@ -9,7 +9,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
-from .. import __version__, ladders
+from .. import ladders
+from .._version import __version__
 from ..errors import InputError
 from ..kb.asof import parse_day
 from ..kb.changes import CHANGES_PAGE, changes

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 import typer
 from rich.console import Console
 
+from .._version import __version__
 from ..errors import ConfigError
 
 app = typer.Typer(
@@ -77,8 +78,6 @@ def period_options(since: str | None, until: str | None) -> tuple[str | None, st
 
 def _print_version(value: bool) -> None:
     if value:
-        from .. import __version__
-
         console.print(f"diplograph {__version__}", highlight=False)
         raise typer.Exit()
 

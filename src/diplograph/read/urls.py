@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from .. import __version__
+from .._version import __version__
 from ..errors import FetchError, TooLargeError
 from ..settings import Options
 
