@@ -101,6 +101,17 @@ def test_table_rows_are_never_teasers() -> None:
     assert cleaned.removed == []
 
 
+def test_table_rows_of_names_and_dates_are_never_teasers() -> None:
+    # a row of capitalised names and a month-and-year date scores like a headline on its own
+    rows = ("| Country | Partnership | Since |\n\n"
+            "| Papua New Guinea | comprehensive strategic partnership | November 2018 |\n\n"
+            "| Solomon Islands | comprehensive strategic partnership | July 2023 |")
+    cleaned = clean_text(body_with(rows))
+    assert "| Papua New Guinea | comprehensive strategic partnership | November 2018 |" in cleaned.text
+    assert "| Solomon Islands | comprehensive strategic partnership | July 2023 |" in cleaned.text
+    assert cleaned.removed == []
+
+
 def test_broken_line_continued_in_next_block_is_kept() -> None:
     text = (f"Airline orders jets\n\n{PARA}\n\nHe said the engine makers are United Technologies, General Electric "
             "and Rolls\n\nRoyce.\n\nThe order is worth 1 billion dollars.")

@@ -72,6 +72,13 @@ def is_annotation(line: str) -> bool:
     return bool(_LABEL_START.match(stripped)) or (stripped.startswith("(") and stripped.endswith(")"))
 
 
+def is_table_row(line: str) -> bool:
+    """A row of a table as HTML extraction writes it ("| cell | cell |"): cells of names and
+    dates read like a headline, but the row is story content."""
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 3
+
+
 def is_numeric(line: str) -> bool:
     """A table row or figures line: a quarter or more of its tokens hold digits, or columns
     aligned with runs of spaces."""

@@ -25,6 +25,7 @@ from .lines import (
     is_annotation,
     is_bullet,
     is_numeric,
+    is_table_row,
     looks_like_title,
     normalize,
     words,
@@ -186,7 +187,8 @@ def _mark_teasers(body: list[_Line], removed_at: dict[int, str], title_norm: str
         if previous is not None and ending(previous.text) == "continues":
             continue  # "He said:" then the quoted line: part of the story
         if any(_is_prose(line) or ending(line.text) == "continues" or is_bullet(line.text)
-               or is_numeric(line.text) or is_annotation(line.text) for line in block):
+               or is_numeric(line.text) or is_table_row(line.text) or is_annotation(line.text)
+               for line in block):
             continue  # sentences, lead-ins, list items, table rows and notes are story content
         following = ordered[number + 1][0] if number + 1 < len(ordered) else None
         if following is not None and _continues(following):
@@ -197,7 +199,7 @@ def _mark_teasers(body: list[_Line], removed_at: dict[int, str], title_norm: str
         if all(line.index in removed_at for line in block):
             continue
         if all(counts[line.norm] > 1 and len(words(line.text)) >= _REPEAT_MIN_WORDS for line in block):
-            in_table = any(is_numeric(other.text) for other in (previous, following) if other is not None)
+            in_table = any(is_numeric(other.text) or is_table_row(other.text) for other in (previous, following) if other is not None)
             if not in_table:
                 for line in block:
                     removed_at[line.index] = "repeated headline"
