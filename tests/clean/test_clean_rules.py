@@ -112,6 +112,15 @@ def test_table_rows_of_names_and_dates_are_never_teasers() -> None:
     assert cleaned.removed == []
 
 
+def test_questions_of_a_briefing_transcript_are_never_teasers() -> None:
+    # a question line is headline-shaped (capitalised names, no final period)
+    question = "Q: Has Canada shared evidence for Prime Minister Justin Trudeau's allegation?"
+    transcript = f"{question}\n\nA: No specific information has been shared with us so far."
+    cleaned = clean_text(body_with(transcript))
+    assert question in cleaned.text
+    assert cleaned.removed == []
+
+
 def test_broken_line_continued_in_next_block_is_kept() -> None:
     text = (f"Airline orders jets\n\n{PARA}\n\nHe said the engine makers are United Technologies, General Electric "
             "and Rolls\n\nRoyce.\n\nThe order is worth 1 billion dollars.")

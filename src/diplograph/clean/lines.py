@@ -29,8 +29,9 @@ _HEADLINE_QUOTE = re.compile(r"(?:^|[\s(])['‘][^'‘’\n]{2,80}['’](?=$|[\s
 _NAME_LIST_START = re.compile(r"^(?:[A-Z][\w'’-]*\s?){1,3},\s+(?:[A-Z][\w'’-]*\s?){1,3}")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "these", "those", "there", "his", "her"})
 _REPORTED = frozenset({"said", "told", "added", "noted", "explained", "stated"})
-# "Note: ...", "NOTE - ...": a labelled remark, not a headline
-_LABEL_START = re.compile(r"^[A-Za-z]{2,12}\s?[:]")
+# "Note: ...", "NOTE - ...": a labelled remark, not a headline; "Q:"/"A:" label the turns of a
+# briefing or interview transcript, whose questions read like headlines
+_LABEL_START = re.compile(r"^(?:[A-Za-z]{2,12}|[QA])\s?[:]")
 _COLUMN_GAP = re.compile(r"\S( {2,}|\t)(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[-*•·►▶»›]|\d{1,2}[.)])\s+")
 
