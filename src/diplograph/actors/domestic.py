@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the", "a", "an"})
+# modifiers that make a group noun name a person or people outside the group ("a former police
+# officer", "ex-soldiers")
+NOT_THE_GROUP = frozenset({"former", "ex", "ex-", "retired"})
 LIST_JOINERS = frozenset({"and", "or", ","})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "militants from Niger", "the rebels of Sudan": the group's own state ("in Tripoli" may be a place
@@ -96,7 +99,10 @@ class DomesticRules:
         if before >= self.sent_start and (self.consumed[before] or (
                 self.words[before] in POSSESSIVES and not self.words[before - 1][:1].isupper())):
             return None  # an actor's or a company's own group ("NATO troops", "the company's workers")
-        has_the = before >= self.sent_start and self._lower(before) == "the"
+        if any(self._lower(k) in NOT_THE_GROUP for k in range(first, start)):
+            return None  # "a former police officer" is a person, not the police
+        has_the = before >= self.sent_start and (self._lower(before) == "the" or (
+            group.any_article and self._lower(before) in ARTICLES))
         # a capitalised modifier ("the Sandinista government") stands for "the"; not a sentence's
         # first word ("Strong opposition ...")
         capitalised = any(is_name_token(self.words[k]) for k in range(max(first, self.sent_start + 1), start))
@@ -157,8 +163,9 @@ class DomesticRules:
     def _resolve_pending(self) -> None:
         if not self.pending:
             return
+        # the homes are read while the group nouns are still pending: a speaker is recognised by them
+        homes = {places: self._home_state(places) for places in {item.places_count for item in self.pending}}
         pending, self.pending = self.pending, []
-        homes = {places: self._home_state(places) for places in {item.places_count for item in pending}}
         for item in pending:
             if item.nation is not None:
                 self._emit(item.start, item.end, (self._residence(item.nation),), "state", "demonym",

@@ -342,12 +342,24 @@ class MentionWalk(TitledPersonRules):
     def _dateline(self, start: int, end: int, row: FormRow) -> bool:
         """A wire story's dateline: the city a report was filed from ("KYIV, July 8 (Reuters) -",
         "ANKARA —") is where the reporter was, not a party."""
-        if start != self.sent_start or row.via not in ("capital", "seat", "city") or end >= self.sent_end:
+        if row.via not in ("capital", "seat", "city") or end >= self.sent_end:
             return False
+        if start != self.sent_start:
+            # the second city of a joint dateline ("ISLAMABAD/NEW DELHI, April 24")
+            if not (start - 2 >= self.sent_start and self.words[start - 1] == "/"
+                    and self.words[start - 2].isupper() and self.words[self.sent_start].isupper()
+                    and all(w.isupper() or w == "/" for w in self.words[self.sent_start:start])):
+                return False
         nxt = self.words[end]
         if nxt in DATELINE_DASHES:
             return True
-        return nxt == "," and end + 1 < self.sent_end and self._lower(end + 1).rstrip(".") in MONTHS
+        if nxt == "/" and self.words[start].isupper() and end + 1 < self.sent_end and self.words[end + 1].isupper():
+            return True  # the first city of a joint dateline, written in capitals
+        if nxt != "," or end + 1 >= self.sent_end:
+            return False
+        # "KYIV, July 8", "WASHINGTON, 31 March 2023"
+        month = end + 2 if self.words[end + 1].isdigit() and end + 2 < self.sent_end else end + 1
+        return self._lower(month).rstrip(".") in MONTHS
 
     def _locative(self, start: int, row: FormRow) -> bool:
         """A capital or seat used as a location ("talks in Tokyo"), or a country name with a

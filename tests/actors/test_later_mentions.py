@@ -1,0 +1,63 @@
+"""Who a mention is, read from the rest of the article (docs/actors.md, "Coreference" and "Titled
+persons"): former office holders, names in apposition after a title, joint and day-first
+datelines, courts and gangs as group nouns, speakers that are not home to the groups they report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def _seen(mentions):  # type: ignore[no-untyped-def]
+    return [(m.text, m.codes, m.kind, m.sector) for m in mentions]
+
+
+def test_a_former_office_holder_is_the_opposition(find) -> None:  # type: ignore[no-untyped-def]
+    # Bolsonaro's term ended on 2023-01-01 (leaders.tsv): in 2025 he is an opposition politician
+    found = find("A court in Brasilia convicted former President Jair Bolsonaro. Bolsonaro denied it.",
+                 published=dt.date(2025, 9, 12))
+    people = [(m.codes, m.sector) for m in found if m.kind == "person"]
+    assert people == [(("BRA",), "opposition"), (("BRA",), "opposition")]
+    # in office on the article's date: the office's role class
+    found = find("President Jair Bolsonaro visited Tokyo.", published=dt.date(2019, 10, 22))
+    assert [m.sector for m in found if m.kind == "person"] == ["head of state"]
+
+
+def test_a_name_in_apposition_after_the_title_is_remembered(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Serbia's prime minister, Milo Varga, resigned on Tuesday. Varga told reporters he was done.")
+    people = [(m.text, m.codes, m.sector) for m in found if m.kind == "person"]
+    assert people == [("Serbia's prime minister", ("SRB",), "head of government"),
+                      ("Varga", ("SRB",), "head of government")]
+    # a capital inside the commas is not a name ("Tokyo Governor ...")
+    found = find("Japan's prime minister, Tokyo Governor Ann Sato, and others met.")
+    assert ("Japan's prime minister", ("JPN",), "person", "head of government") in _seen(found)
+    # one word between commas is too weak a name
+    found = find("Peru's president, Castillo, spoke. Castillo left.")
+    assert [m.text for m in found if m.kind == "person"] == ["Peru's president"]
+
+
+def test_joint_and_day_first_datelines_are_places(find) -> None:  # type: ignore[no-untyped-def]
+    seen = _seen(find("ISLAMABAD/NEW DELHI, April 24 (Wire) - Pakistan shut its airspace."))
+    assert seen[:2] == [("ISLAMABAD", ("PAK",), "place", None), ("NEW DELHI", ("IND",), "place", None)]
+    assert _seen(find("WASHINGTON, 31 March 2023 - The IMF approved a loan."))[0] == (
+        "WASHINGTON", ("USA",), "place", None)
+    # a slash between capitals in running text is no dateline
+    seen = _seen(find("Talks alternate between Islamabad/New Delhi, April to June."))
+    assert ("New Delhi", ("IND",), "state", None) in seen
+
+
+def test_courts_with_any_article_and_gangs_are_group_nouns(find) -> None:  # type: ignore[no-untyped-def]
+    seen = _seen(find("A special tribunal in Dhaka sentenced two men."))
+    assert ("A special tribunal", ("BGD",), "group", "judiciary") in seen
+    seen = _seen(find("Armed gangs stormed two prisons in Haiti."))
+    assert ("Armed gangs", ("HTI",), "group", "armed group") in seen
+    # "a former police officer" is a person, not the police
+    assert [m for m in find("The gangs are led by a former police officer in Haiti.") if m.sector == "police"] == []
+
+
+def test_a_speaker_is_not_home_to_the_group_it_reports(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Washington said the army had bombed schools.")
+    assert [m.text for m in found] == ["Washington"]
+    # with the speaker set aside, a later "the army" is still free to take the story's own state
+    found = find("Washington said the army had bombed schools. Fighting broke out in Khartoum between "
+                 "the army and the militias.")
+    assert ("the army", ("SDN",), "group", "military") in _seen(found)
