@@ -61,3 +61,18 @@ def test_a_speaker_is_not_home_to_the_group_it_reports(find) -> None:  # type: i
     found = find("Washington said the army had bombed schools. Fighting broke out in Khartoum between "
                  "the army and the militias.")
     assert ("the army", ("SDN",), "group", "military") in _seen(found)
+
+
+def test_commands_offices_and_parties_are_their_state(find) -> None:  # type: ignore[no-untyped-def]
+    seen = _seen(find("The Eastern Theater Command said navy units took part."))
+    assert seen == [("Eastern Theater Command", ("CHN",), "state", "military")]
+    # "Taiwan" inside the office's name is not Taiwan
+    seen = _seen(find("Beijing's Taiwan Affairs Office denounced the speech."))
+    assert [(text, codes) for text, codes, _kind, _sector in seen] == [
+        ("Beijing", ("CHN",)), ("Taiwan Affairs Office", ("CHN",))]
+    seen = _seen(find("Japan's ruling Liberal Democratic Party adopted a resolution."))
+    assert seen == [("Japan's ruling Liberal Democratic Party", ("JPN",), "state", "party")]
+    assert _seen(find("Serbia's Progressive Party won.")) == [
+        ("Serbia's Progressive Party", ("SRB",), "state", "party")]
+    # a possessive before capitalised words that do not end in "Party" is no party
+    assert _seen(find("Japan's Liberal Democrats met.")) == [("Japan", ("JPN",), "state", None)]

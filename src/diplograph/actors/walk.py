@@ -59,6 +59,9 @@ NOT_ANAPHOR_VERBS = frozenset({"is", "was", "were", "are", "seemed", "seems", "r
                                "appears", "needed", "needs", "followed", "came", "comes"})
 PARTICIPLE_LISTS = ("origin_participle", "territory_participle", "broker_participle")
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# "Japan's ruling Liberal Democratic Party": the word before a party's name and the party's sector
+PARTY_MODIFIERS = {"ruling": "party", "governing": "party", "opposition": "opposition", "main": "party"}
+MAX_PARTY_WORDS = 6
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
@@ -246,6 +249,11 @@ class MentionWalk(TitledPersonRules):
             self._emit(start, sector_end, (code,), kind, row.via, sector=sector_name)
             self.ctx.group_states.setdefault(sector_key, code)
             return sector_end
+        party = self._party_after(after) if kind == "state" and after > end else None
+        if party is not None:
+            # "Japan's ruling Liberal Democratic Party", "Serbia's opposition Freedom Party"
+            self._emit(start, party[0], (code,), kind, row.via, sector=party[1])
+            return party[0]
         # "the army of Vietnam", "the foreign ministry of Japan"
         first = start
         sector_name = row.sector
@@ -337,6 +345,21 @@ class MentionWalk(TitledPersonRules):
         for name in PARTICIPLE_LISTS:
             if word in self.gaz.words(name):
                 return name
+        return None
+
+    def _party_after(self, i: int) -> tuple[int, str] | None:
+        """A party's name after a state's possessive: an optional "ruling", "governing" or
+        "opposition", then two to five capitalised words ending in "Party"; its end and sector."""
+        sector = "party"
+        if i < self.sent_end and self._lower(i) in PARTY_MODIFIERS:
+            sector = PARTY_MODIFIERS[self._lower(i)]
+            i += 1
+        k = i
+        while k < min(self.sent_end, i + MAX_PARTY_WORDS) and not self.consumed[k] and (
+                is_name_token(self.words[k]) or (k > i and self._lower(k) in ("of", "and", "for"))):
+            if self.words[k] == "Party":
+                return (k + 1, sector) if k > i else None
+            k += 1
         return None
 
     def _dateline(self, start: int, end: int, row: FormRow) -> bool:
