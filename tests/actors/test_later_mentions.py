@@ -76,3 +76,21 @@ def test_commands_offices_and_parties_are_their_state(find) -> None:  # type: ig
         ("Serbia's Progressive Party", ("SRB",), "state", "party")]
     # a possessive before capitalised words that do not end in "Party" is no party
     assert _seen(find("Japan's Liberal Democrats met.")) == [("Japan", ("JPN",), "state", None)]
+
+
+def test_a_host_met_in_his_capital_is_of_that_state(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("A U.S. delegation met Prime Minister Manasseh Sogavare in Honiara. "
+                 "Sogavare's government later switched recognition.", published=dt.date(2022, 4, 23))
+    assert [(m.text, m.codes) for m in found if m.person] == [
+        ("Prime Minister Manasseh Sogavare", ("SLB",)), ("Sogavare's government", ("SLB",))]
+    # met in the capital of the one who met him: a guest, whose state the sentence does not say
+    found = find("Biden met President Jane Roe in Washington.", published=dt.date(2022, 4, 23))
+    assert [m.text for m in found if m.kind == "person"] == ["Biden"]
+    # not after "in" a capital: no state
+    assert [m for m in find("The delegation met Prime Minister Ann Roe on Friday.") if m.kind == "person"] == []
+
+
+def test_a_state_word_before_an_emblem_is_no_party(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Protesters waving EU and Georgian flags rallied in Tbilisi.")
+    assert [(m.text, m.codes) for m in found if m.kind != "group"] == [("Tbilisi", ("GEO",))]
+    assert [m.text for m in find("Georgia and the EU flagged concerns.")] == ["Georgia", "EU"]

@@ -80,6 +80,17 @@ def test_with_no_recipient_the_article_partner_is_the_target() -> None:
     assert resolve_sides([_m("MYS")], [], None, [], ArticleFocus({"THA": 5.0, "KHM": 5.0, "MYS": 1.0})).recipient == []
 
 
+def test_a_state_named_as_one_of_a_pair_is_not_its_own_forces_target() -> None:
+    # "Cambodian troops clashed along the two countries' border": KHM in the pair is no domestic target
+    sides = resolve_sides([_m("KHM", "military")], [_m("THA", start=20), _m("KHM", start=20)], None, [], None)
+    assert (sides.actor, sides.recipient) == (["KHM"], ["THA"])
+    assert (sides.actor_sectors, sides.recipient_sectors) == (["MIL"], [None])
+    # named with sectors of its own on both sides, it stays domestic
+    sides = resolve_sides([_m("KHM", "military")], [_m("THA", start=20), _m("KHM", "civilians", start=30)],
+                          None, [], None)
+    assert sides.recipient == ["THA", "KHM"] and sides.recipient_sectors == [None, "CVL"]
+
+
 def test_focus_counts_headline_mentions_more_and_places_less() -> None:
     mentions = [Mention(0, 5, "Japan", ("JPN",), "state"), Mention(30, 35, "China", ("CHN",), "state"),
                 Mention(40, 45, "Tokyo", ("JPN",), "place"), Mention(50, 52, "UN", ("UN",), "org")]

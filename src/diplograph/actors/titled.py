@@ -132,6 +132,19 @@ class TitledPersonRules(DomesticRules):
             return None
         return end
 
+    def _host_capital(self, i: int) -> str | None:
+        """The state whose capital follows "in" at token ``i`` ("... in Honiara"), else None."""
+        if i + 1 >= self.sent_end or self._lower(i) != "in" or (i + 1) not in self.orth:
+            return None
+        end, key = self.orth[i + 1]
+        row = self.gaz.resolve(key.key, self.day)
+        if row is None or row.via != "capital" or end > self.sent_end or self._kind(row.code) != "state":
+            return None
+        before = [m for m in self.ctx.current_sentence if m.kind != "place"]
+        if before and row.code in before[-1].codes:
+            return None  # "Biden met President X in Washington": the host is the one who met him
+        return row.code
+
     def _known_prefix(self, start: int, end: int) -> int | None:
         """The end of the longest known person's name at the start of a run of capitalised words
         ("Biden Meets Xi" in a title-case headline -> "Biden"); None when no prefix is known."""
@@ -206,6 +219,9 @@ class TitledPersonRules(DomesticRules):
                     role if in_office else self._out_of_office_sector(leader.name), keys=(name,)))
             elif hint is not None and hint in self.ctx.seen_codes:
                 person = self.ctx.persons.add(Person(name, hint, self._span(start, end), role))
+            elif office and guest and (host := self._host_capital(name_end)) is not None:
+                # "a delegation met Prime Minister X in Honiara": the host, met in his own capital
+                person = self.ctx.persons.add(Person(name, host, self._span(start, end), role))
             elif (office and hint is None and not guest and self._state_officer(start, self.lower)
                   and not self._company_name(name_start, name_end)):
                 return self._defer_person(start, name_end, name, self._span(start, end), role)

@@ -62,6 +62,8 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "Japan's ruling Liberal Democratic Party": the word before a party's name and the party's sector
 PARTY_MODIFIERS = {"ruling": "party", "governing": "party", "opposition": "opposition", "main": "party"}
 MAX_PARTY_WORDS = 6
+# how far a list of state words may run before an emblem noun ("EU, Ukrainian and Georgian flags")
+MAX_EMBLEM_LIST = 6
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
@@ -198,6 +200,8 @@ class MentionWalk(TitledPersonRules):
         if (start - 2 >= self.sent_start and self.words[start - 1] in ("-", "–")
                 and self._lower(start - 2) in self.gaz.words("compound_prefix")):
             return end  # "Inter-American Commission", "Pan-African parliament": no party
+        if self._emblem_follows(end):
+            return end  # "waving EU and Georgian flags": an emblem, no party
         compound = self._participle_compound(end)
         if compound == "origin_participle":
             return end + 2  # "Iranian-made drones": the state only qualifies the thing
@@ -346,6 +350,16 @@ class MentionWalk(TitledPersonRules):
             if word in self.gaz.words(name):
                 return name
         return None
+
+    def _emblem_follows(self, i: int) -> bool:
+        """Whether an emblem noun follows a state word ending before token ``i``, directly or after a
+        short list of other state words ("EU and Georgian flags")."""
+        emblems = self.gaz.words("emblem_noun")
+        k = i
+        while k < min(self.sent_end, i + MAX_EMBLEM_LIST) and (
+                self.words[k] in ("and", ",", "or") or (k in self.orth and self.words[k][:1].isupper())):
+            k = self.orth[k][0] if k in self.orth else k + 1
+        return k < self.sent_end and self._lower(k) in emblems
 
     def _party_after(self, i: int) -> tuple[int, str] | None:
         """A party's name after a state's possessive: an optional "ruling", "governing" or

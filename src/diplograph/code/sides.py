@@ -224,6 +224,11 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
                 a.codes[k], a.sectors[k] = decided, None
             continue
         ca, cr = acting_sector(sa, event_type), sector_code(sr, domestic=True)
+        if sr is None and any(c in states and c not in a.codes for c in r.codes):
+            # "Cambodian troops ... fighting along the two countries' border": the state named as a
+            # whole beside a foreign target is one of a pair, not its own forces' domestic target
+            r.drop(code)
+            continue
         if ca != cr and not {ca, cr} <= SECURITY_FORCES:
             domestic_codes[code] = (ca, cr)
         elif code in states and (focus is None or focus.home() == code) and event_type not in COOPERATION_TYPES:
