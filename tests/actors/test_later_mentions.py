@@ -94,3 +94,25 @@ def test_a_state_word_before_an_emblem_is_no_party(find) -> None:  # type: ignor
     found = find("Protesters waving EU and Georgian flags rallied in Tbilisi.")
     assert [(m.text, m.codes) for m in found if m.kind != "group"] == [("Tbilisi", ("GEO",))]
     assert [m.text for m in find("Georgia and the EU flagged concerns.")] == ["Georgia", "EU"]
+
+
+def test_descriptors_refer_back_to_the_state_that_named_them_last(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("China's foreign ministry protested. Japan's foreign ministry summoned the envoy. "
+                 "The ministry said the remarks were wrong.")
+    assert ("The ministry", ("JPN",), "group", "government") in _seen(found)
+    found = find("The Ministry of External Affairs' official spokesperson took questions on Canada. "
+                 "The spokesperson said visas in Canada were suspended.")
+    assert ("The spokesperson", ("IND",), "group", "government") in _seen(found)
+    # nothing named before: no guess from the sentence's states
+    assert [m for m in find("The ministry said Japan must act.") if m.kind == "group"] == []
+
+
+def test_a_group_noun_resolved_after_setting_a_target_aside_is_not_inherited(find) -> None:  # type: ignore[no-untyped-def]
+    # the headline's "protesters" is what is left after "on Myanmar generals" (a target) is set
+    # aside: later protesters are read from their own sentence
+    found = find("Biden orders sanctions on Myanmar generals as protesters defy a ban. "
+                 "Police in Naypyitaw fired water cannon at protesters.", published=dt.date(2021, 2, 11))
+    assert [m.codes for m in found if m.text == "protesters"][-1] == ("MMR",)
+    # a group noun resolved from its own sentence is still inherited
+    found = find("Sudan's army rejected the plan. Washington said the army had shelled a market.")
+    assert ("the army", ("SDN",), "group", "military") in _seen(found)

@@ -31,6 +31,11 @@ GROUP_ORIGIN = frozenset({"from", "of"})
 MAX_GROUP_MODIFIERS = 2
 # an organisation this close before a group noun owns it ("NATO peacekeeping troops")
 ORG_OWNER_WINDOW = 2
+# the head word of a sector noun -> the descriptors that may refer back to it ("Japan's defence
+# ministry ... the ministry"; "China's foreign ministry spokesperson ... the spokesperson")
+DESCRIPTOR_TAILS = {"ministry": ("ministry",), "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+                    "spokesman": ("spokesperson", "spokesman", "spokeswoman"),
+                    "spokeswoman": ("spokesperson", "spokesman", "spokeswoman")}
 # a state right before one of these speaks: a group noun in what it reports is not its own
 REPORTING_VERBS = frozenset({"said", "says", "accused", "accuses", "alleged", "alleges", "claimed", "claims",
                              "charged", "blamed", "blames", "told", "warned", "reported"})
@@ -165,6 +170,7 @@ class DomesticRules:
             return
         # the homes are read while the group nouns are still pending: a speaker is recognised by them
         homes = {places: self._home_state(places) for places in {item.places_count for item in self.pending}}
+        weak_homes = {code for places, code in homes.items() if code is not None and self._home_state(places, cues=False) != code}
         pending, self.pending = self.pending, []
         for item in pending:
             if item.nation is not None:
@@ -172,18 +178,37 @@ class DomesticRules:
                            sector=item.sector)
                 continue
             code = self._origin(item) if item.person is None else None
+            guessed = False
             # coreference: "the army" in a story that named "Sudan's army" or resolved "the army" before
-            code = code or self.ctx.group_states.get(item.phrase or "") or homes[item.places_count]
+            group = self.gaz.domestic_groups.get(item.phrase or "")
+            if group is not None and group.refers_back:
+                # "the ministry said": the state whose ministry the story named last, else nobody
+                code = self.ctx.last_group_states.get(item.phrase or "")
+            else:
+                code = code or self.ctx.group_states.get(item.phrase or "")
+                guessed = code is None and homes[item.places_count] in weak_homes
+                code = code or homes[item.places_count]
             if code is None:
                 continue
-            if item.phrase:
+            if item.phrase and not guessed:
+                # remembered for later mentions, unless the home was only what was left after a
+                # partner or target was set aside ("Biden orders sanctions on Myanmar generals as
+                # protesters defy the junta": a guess that later sentences should not inherit)
                 self.ctx.group_states.setdefault(item.phrase, code)
+                self._remember_descriptor(item.phrase, code)
             if item.person is not None:
                 person = self.ctx.persons.add(Person(item.person, code, item.role, item.sector))
                 self._emit(item.start, item.end, (person.code,), "person", "focus", sector=item.sector,
                            person=person.name, role=item.role)
             else:
                 self._emit(item.start, item.end, (code,), "group", "focus", sector=item.sector)
+
+    def _remember_descriptor(self, phrase: str, code: str) -> None:
+        """Record the state a group or sector noun named last, also under the descriptors that may
+        refer back to it ("foreign ministry" -> "the ministry"; domestic_groups.tsv, determiner back)."""
+        self.ctx.last_group_states[phrase] = code
+        for short in DESCRIPTOR_TAILS.get(phrase.split()[-1], ()):
+            self.ctx.last_group_states[short] = code
 
     def _residence(self, nation: str) -> str:
         """Where an ethnic group lives: the one other state its sentence names ("ethnic Albanians
@@ -205,17 +230,17 @@ class DomesticRules:
                 return mention.code
         return None
 
-    def _home_state(self, places: bool) -> str | None:
+    def _home_state(self, places: bool, cues: bool = True) -> str | None:
         """The one state in focus: of this sentence; if it names none, of the previous one; if
         that names none either, the only state of the document so far."""
         for mentions in (self.ctx.current_sentence, self.ctx.previous_sentence):
-            codes, named = self._states_in(mentions, places)
+            codes, named = self._states_in(mentions, places, cues)
             if named:
                 return codes[0] if len(codes) == 1 else None
         seen = [code for code in self.ctx.seen_codes if code in self.ctx.state_codes]
         return seen[0] if len(seen) == 1 else None
 
-    def _states_in(self, mentions: list[Mention], places: bool) -> tuple[list[str], bool]:
+    def _states_in(self, mentions: list[Mention], places: bool, cues: bool = True) -> tuple[list[str], bool]:
         """The states that can be home to a person or group of the sentence, and whether the
         sentence names any state at all. A state after "with", "to", "visit"... is a partner or
         a target, an embassy is abroad, a place ("arrived in Tokyo") does not make a leader's home."""
@@ -229,7 +254,7 @@ class DomesticRules:
             named = True
             if (mention.kind == "place" and not places) or mention.sector == "foreign ministry":
                 continue
-            if self._after_cue(mention.start, cued_end):
+            if cues and self._after_cue(mention.start, cued_end):
                 cued_end = mention.end
                 continue
             if places and self._speaker(mention):

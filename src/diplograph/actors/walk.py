@@ -252,6 +252,7 @@ class MentionWalk(TitledPersonRules):
                 sector_name = row.sector  # "Houthi military spokesman": the group's own forces and officials
             self._emit(start, sector_end, (code,), kind, row.via, sector=sector_name)
             self.ctx.group_states.setdefault(sector_key, code)
+            self._remember_descriptor(sector_key, code)
             return sector_end
         party = self._party_after(after) if kind == "state" and after > end else None
         if party is not None:
@@ -381,12 +382,11 @@ class MentionWalk(TitledPersonRules):
         "ANKARA —") is where the reporter was, not a party."""
         if row.via not in ("capital", "seat", "city") or end >= self.sent_end:
             return False
-        if start != self.sent_start:
-            # the second city of a joint dateline ("ISLAMABAD/NEW DELHI, April 24")
-            if not (start - 2 >= self.sent_start and self.words[start - 1] == "/"
-                    and self.words[start - 2].isupper() and self.words[self.sent_start].isupper()
-                    and all(w.isupper() or w == "/" for w in self.words[self.sent_start:start])):
-                return False
+        # not at the sentence's start: only the second city of a joint dateline ("ISLAMABAD/NEW DELHI, April 24")
+        if start != self.sent_start and not (
+                start - 2 >= self.sent_start and self.words[start - 1] == "/"
+                and all(w.isupper() or w == "/" for w in self.words[self.sent_start:start])):
+            return False
         nxt = self.words[end]
         if nxt in DATELINE_DASHES:
             return True
