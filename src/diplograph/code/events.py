@@ -53,7 +53,7 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # relative clauses; stated future responses; judgements ("called X a violation"); suspended
 # agreements; a stricter back-off pass (with lexicon version 3 and the CAMEO conversion,
 # triggers_cameo.json)
-EVENTS_VERSION = "events-4"
+EVENTS_VERSION = "events-5"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
