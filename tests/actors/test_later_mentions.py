@@ -116,3 +116,17 @@ def test_a_group_noun_resolved_after_setting_a_target_aside_is_not_inherited(fin
     # a group noun resolved from its own sentence is still inherited
     found = find("Sudan's army rejected the plan. Washington said the army had shelled a market.")
     assert ("the army", ("SDN",), "group", "military") in _seen(found)
+
+
+def test_a_dateline_does_not_name_the_sentence_s_state(find) -> None:  # type: ignore[no-untyped-def]
+    # the person's state comes from the headline, as if the dateline were not there
+    found = find("Ruto drops tax bill after protests in Kenya\\n\\nNAIROBI - President William Ruto said he "
+                 "would not sign the bill. Ruto spoke on Wednesday.".replace("\\n", "\n"),
+                 published=dt.date(2024, 6, 26), title_end=44)
+    assert [(m.text, m.codes) for m in found if m.kind == "person"] == [
+        ("President William Ruto", ("KEN",)), ("Ruto", ("KEN",))]
+
+
+def test_west_african_leaders_are_ecowas(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("West African leaders gave the junta in Niger a week. The West African bloc met in Abuja.")
+    assert [m.codes for m in found if m.kind == "org"] == [("ECOWAS",), ("ECOWAS",)]

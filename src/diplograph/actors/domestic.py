@@ -249,8 +249,8 @@ class DomesticRules:
         cued_end = -1  # where the last state after a cue ended: "to Croatia and Ecuador" are both cued
         for mention in mentions:
             states = [code for code in mention.codes if code in self.ctx.state_codes]
-            if not states:
-                continue
+            if not states or mention.via == "dateline":
+                continue  # a dateline is where the report was filed, not what the sentence says
             named = True
             if (mention.kind == "place" and not places) or mention.sector == "foreign ministry":
                 continue
