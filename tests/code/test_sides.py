@@ -91,11 +91,31 @@ def test_a_state_named_as_one_of_a_pair_is_not_its_own_forces_target() -> None:
     assert sides.recipient == ["THA", "KHM"] and sides.recipient_sectors == [None, "CVL"]
 
 
+def test_in_a_domestic_story_an_untargeted_act_is_on_the_state_s_own_society() -> None:
+    # a story about Nepal's protests (protesters, police, students named often) with a foreign partner
+    focus = ArticleFocus({"NPL": 9.0, "IND": 4.0}, {"NPL": 5.0})
+    assert focus.domestic_story("NPL") and not focus.domestic_story("IND")
+    # "the army enforces a curfew", "the minister resigns": no target named
+    sides = resolve_sides([_m("NPL", "military")], [], None, [], focus, "MOBILIZE")
+    assert (sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (["NPL"], ["MIL"], ["CVL"])
+    sides = resolve_sides([_m("NPL", "head of government")], [], None, [], focus, "RETREAT")
+    assert (sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (["NPL"], ["GOV"], ["CVL"])
+    # cooperation is not turned inward; the partner still takes it
+    assert resolve_sides([_m("NPL")], [], None, [], focus, "AGREE").recipient == ["IND"]
+    # the same acts in a story between two states go to the partner
+    focus = ArticleFocus({"NPL": 9.0, "IND": 8.0}, {"NPL": 1.0})
+    assert not focus.domestic_story("NPL")
+    assert resolve_sides([_m("NPL", "military")], [], None, [], focus, "MOBILIZE").recipient == ["IND"]
+
+
 def test_focus_counts_headline_mentions_more_and_places_less() -> None:
     mentions = [Mention(0, 5, "Japan", ("JPN",), "state"), Mention(30, 35, "China", ("CHN",), "state"),
                 Mention(40, 45, "Tokyo", ("JPN",), "place"), Mention(50, 52, "UN", ("UN",), "org")]
     focus = ArticleFocus.of(mentions, title_end=10)
     assert focus.weights == {"JPN": 3.5, "CHN": 1.0}
+    # mentions of a state's society and politics count towards its domestic weight
+    mentions.append(Mention(60, 70, "protesters", ("CHN",), "group", "focus", "civilians"))
+    assert ArticleFocus.of(mentions, title_end=10).domestic == {"CHN": 1.0}
 
 
 @pytest.fixture(scope="module")
