@@ -102,6 +102,11 @@ def test_in_a_domestic_story_an_untargeted_act_is_on_the_state_s_own_society() -
     assert (sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (["NPL"], ["GOV"], ["CVL"])
     # cooperation is not turned inward; the partner still takes it
     assert resolve_sides([_m("NPL")], [], None, [], focus, "AGREE").recipient == ["IND"]
+    # the parse filled the target from the actor ("demonstrators took to the streets in Nepal")
+    nepal = _m("NPL")
+    sides = resolve_sides([nepal], [nepal], "recipient", [], focus, "PROTEST")
+    assert (sides.actor, sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (
+        ["NPL"], ["NPL"], ["CVL"], ["GOV"])
     # the same acts in a story between two states go to the partner
     focus = ArticleFocus({"NPL": 9.0, "IND": 8.0}, {"NPL": 1.0})
     assert not focus.domestic_story("NPL")

@@ -308,7 +308,8 @@ def _implicit_side(code: str, named_sector: str | None, implicit: str, focus: Ar
     if code not in states:
         return None  # an organisation is not its own target
     named = acting_sector(named_sector, event_type) if implicit == "recipient" else sector_code(named_sector, domestic=True)
-    domestic = named_sector is not None and named in DOMESTIC_AGENTS
+    domestic = (named_sector is not None and named in DOMESTIC_AGENTS) or (
+        focus is not None and event_type in DOMESTIC_STORY_TYPES and focus.domestic_story(code))
     partner = None if domestic or focus is None else focus.partner(code)
     if partner is not None:
         return partner
