@@ -130,3 +130,11 @@ def test_a_dateline_does_not_name_the_sentence_s_state(find) -> None:  # type: i
 def test_west_african_leaders_are_ecowas(find) -> None:  # type: ignore[no-untyped-def]
     found = find("West African leaders gave the junta in Niger a week. The West African bloc met in Abuja.")
     assert [m.codes for m in found if m.kind == "org"] == [("ECOWAS",), ("ECOWAS",)]
+
+
+def test_a_resolved_group_after_a_cue_still_names_its_state(find) -> None:  # type: ignore[no-untyped-def]
+    # "one of the government's critics": "of" marks no partner for a group noun already resolved, so
+    # the next sentence's court has its home
+    found = find("Nicaragua's government freed 222 prisoners. Alvarez, one of the government's critics, "
+                 "refused to leave. On Friday a court sentenced him.")
+    assert ("a court", ("NIC",), "group", "judiciary") in _seen(found)

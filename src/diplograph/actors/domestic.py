@@ -254,7 +254,9 @@ class DomesticRules:
             named = True
             if (mention.kind == "place" and not places) or mention.sector == "foreign ministry":
                 continue
-            if cues and self._after_cue(mention.start, cued_end):
+            # a group noun already resolved is the state's own part, not a partner ("one of the
+            # government's critics"): only state words and persons after a cue are set aside
+            if cues and mention.kind != "group" and self._after_cue(mention.start, cued_end):
                 cued_end = mention.end
                 continue
             if places and self._speaker(mention):
