@@ -138,3 +138,13 @@ def test_a_resolved_group_after_a_cue_still_names_its_state(find) -> None:  # ty
     found = find("Nicaragua's government freed 222 prisoners. Alvarez, one of the government's critics, "
                  "refused to leave. On Friday a court sentenced him.")
     assert ("a court", ("NIC",), "group", "judiciary") in _seen(found)
+
+
+def test_opposition_figures_and_intelligence_services(find) -> None:  # type: ignore[no-untyped-def]
+    seen = _seen(find("Opposition candidates in Senegal called the move an assault on democracy."))
+    assert ("Opposition candidates", ("SEN",), "group", "opposition") in seen
+    seen = _seen(find("The National Intelligence Service said North Korea had sent troops."))
+    assert seen[0] == ("National Intelligence Service", ("KOR",), "state", "intelligence")
+    # a descriptor followed by what names it is another body
+    found = find("China's foreign ministry protested. The ministry of commerce said nothing.")
+    assert [m for m in found if m.kind == "group"] == []

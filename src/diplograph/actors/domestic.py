@@ -93,6 +93,8 @@ class DomesticRules:
         group = self.gaz.domestic_groups[phrase]
         if self._actor_follows_of(end):
             return None  # "the government of Sudan": the sector rule of the state takes it
+        if group.refers_back and end < self.sent_end and self._lower(end) in ("for", "of", "on"):
+            return None  # "the agency for development": another body, named by what follows
         modifiers = self.gaz.words("sector_modifier")
         first = start
         while (first - 1 >= self.sent_start and start - first < MAX_GROUP_MODIFIERS and not self.consumed[first - 1]

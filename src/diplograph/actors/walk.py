@@ -62,6 +62,10 @@ DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 # "Japan's ruling Liberal Democratic Party": the word before a party's name and the party's sector
 PARTY_MODIFIERS = {"ruling": "party", "governing": "party", "opposition": "opposition", "main": "party"}
 MAX_PARTY_WORDS = 6
+# an institution of these sectors is what a later descriptor of this noun refers to (domestic.py
+# DESCRIPTOR_TAILS): "the Ministry of External Affairs ... the ministry". Not "the (spy) agency": news
+# agencies are agencies too, and on the Reuters sample "the spy agency" after the CIA made false events
+SEAT_DESCRIPTORS = {"foreign ministry": "ministry"}
 # how far a list of state words may run before an emblem noun ("EU, Ukrainian and Georgian flags")
 MAX_EMBLEM_LIST = 6
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
@@ -280,6 +284,9 @@ class MentionWalk(TitledPersonRules):
                 return self._reserve(PendingMention(first, end, sector_name, places_count=True, nation=code))
             code = host or code
         self._emit(first, end, (code,), kind, via, sector=sector_name)
+        if kind == "state" and row.via == "seat" and sector_name in SEAT_DESCRIPTORS:
+            # "India's Ministry of External Affairs ... the ministry said"
+            self._remember_descriptor(SEAT_DESCRIPTORS[sector_name], code)
         return end
 
     def _ethnic_marked(self, start: int) -> bool:
