@@ -52,7 +52,7 @@ DOMESTIC_SECTOR_NAMES = frozenset({"civilians", "police", "opposition", "armed g
                                    "refugees"})
 # a domestic story: at least this weight of such mentions, and this share of the partner's weight
 DOMESTIC_STORY_MIN = 5.0
-DOMESTIC_STORY_SHARE = 0.5
+DOMESTIC_STORY_SHARE = 0.33
 # in a domestic story, the state's acts of these types with no target named are on its own society
 # (or government): measured on the annotated articles about one state, their gold recipients are
 # almost all the state itself
