@@ -148,3 +148,8 @@ def test_opposition_figures_and_intelligence_services(find) -> None:  # type: ig
     # a descriptor followed by what names it is another body
     found = find("China's foreign ministry protested. The ministry of commerce said nothing.")
     assert [m for m in found if m.kind == "group"] == []
+
+
+def test_ph_in_capitals_is_the_philippines(find) -> None:  # type: ignore[no-untyped-def]
+    assert _seen(find("PH protests China's seizure of navy rifles"))[0] == ("PH", ("PHL",), "state", None)
+    assert find("The pH of the water rose.") == []
