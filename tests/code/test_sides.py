@@ -113,6 +113,41 @@ def test_in_a_domestic_story_an_untargeted_act_is_on_the_state_s_own_society() -
     assert resolve_sides([_m("NPL", "military")], [], None, [], focus, "MOBILIZE").recipient == ["IND"]
 
 
+def _at(text: str, word: str, kind: str = "state") -> Mention:
+    code = {"France": "FRA", "Italy": "ITA", "Poland": "POL", "Kazakhstan": "KAZ", "Kyrgyzstan": "KGZ",
+            "Uzbekistan": "UZB", "China": "CHN", "India": "IND", "Pakistan": "PAK", "Taliban": "AFG", "TTP": "PAK",
+            "EU": "EU"}[word]
+    start = text.index(word)
+    return Mention(start, start + len(word), word, (code,), kind, "name")
+
+
+def test_a_side_takes_the_rest_of_the_list_it_names_one_member_of() -> None:
+    text = "Xi met the leaders of Kazakhstan, Kyrgyzstan and Uzbekistan in China."
+    kaz, kgz, uzb, chn = (_at(text, w) for w in ("Kazakhstan", "Kyrgyzstan", "Uzbekistan", "China"))
+    sides = resolve_sides([kaz], [chn], None, [kgz, uzb], None, "CONSULT", sentence=(text, 0))
+    assert (sides.actor, sides.recipient) == (["KAZ", "KGZ", "UZB"], ["CHN"])
+    # mentions carry document offsets; the sentence's own offset maps them into its text
+    moved = [Mention(m.start + 100, m.end + 100, m.text, m.codes, m.kind, m.via) for m in (kaz, kgz, uzb, chn)]
+    sides = resolve_sides(moved[:1], moved[3:], None, moved[1:3], None, "CONSULT", sentence=(text, 100))
+    assert sides.actor == ["KAZ", "KGZ", "UZB"]
+    # a side the parse filled from the other is left alone
+    assert resolve_sides([kaz], [kaz], "recipient", [kgz, uzb], None, "CONSULT", sentence=(text, 0)).actor == ["KAZ"]
+    # one list split across both sides by the parse is one side acting together
+    text = "France, Italy and Poland backed the duties."
+    fra, ita, pol = (_at(text, w) for w in ("France", "Italy", "Poland"))
+    sides = resolve_sides([pol], [ita], None, [fra], None, "SUPPORT", sentence=(text, 0))
+    assert (sides.actor, sides.recipient) == (["FRA", "ITA", "POL"], [])
+
+
+def test_an_apposition_or_a_renaming_is_no_list() -> None:
+    text = "The minister was on a visit to India, Pakistan's arch-rival."
+    ind, pak = _at(text, "India"), _at(text, "Pakistan")
+    assert resolve_sides([_m("AFG")], [ind], None, [pak], None, "CONSULT", sentence=(text, 0)).recipient == ["IND"]
+    text = "Kabul shelters the Taliban, or TTP, in the east."
+    sides = resolve_sides([_at(text, "Taliban")], [], None, [_at(text, "TTP")], None, "ASSAULT", sentence=(text, 0))
+    assert sides.actor == ["AFG"]
+
+
 def test_focus_counts_headline_mentions_more_and_places_less() -> None:
     mentions = [Mention(0, 5, "Japan", ("JPN",), "state"), Mention(30, 35, "China", ("CHN",), "state"),
                 Mention(40, 45, "Tokyo", ("JPN",), "place"), Mention(50, 52, "UN", ("UN",), "org")]

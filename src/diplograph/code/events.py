@@ -130,7 +130,8 @@ def build_event(
                     key=lambda tm: (tm.start < anchor_i, abs(tm.start - anchor_i)))
     sides = resolve_sides([tm.mention for tm in parties.actor], [tm.mention for tm in parties.recipient],
                           parties.implicit, [tm.mention for tm in others], focus, hit_type,
-                          parties.unnamed_agent or parties.implicit != "actor", parties.target_sector)
+                          parties.unnamed_agent or parties.implicit != "actor", parties.target_sector,
+                          (sentence.text, sentence.start))
     actor, recipient = sides.actor, sides.recipient
     mode = _mode(hit_type, mode, lemmas, parties, index, lex, ontology)
     root, goldstein, quad = ontology.crosswalk(hit_type, mode)

@@ -61,6 +61,11 @@ DOMESTIC_STORY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "C
 # a state named on both sides of these, with no sector to tell its parts apart, is a misreading
 # (in business news: "Venezuela and its bank advisory committee agreed"), not a domestic event
 COOPERATION_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
+# what joins the members of a list of parties, and which mentions can be listed
+# (not ", or": "the Pakistani Taliban, or TTP" renames)
+LIST_JOINERS = frozenset({", ", " and ", ", and "})
+LIST_KINDS = frozenset({"state", "org"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "´s", "`s"})
 # how a state counts towards an article's focus: its headline mentions weigh more
 TITLE_WEIGHT = 3.0
 PLACE_WEIGHT = 0.5
@@ -216,13 +221,55 @@ class Sides:
     recipient_sectors: list[str | None]
 
 
+def with_list_members(side: Sequence[Mention], pool: Sequence[Mention], text: str, offset: int,
+                      taken: Sequence[Mention] = ()) -> list[Mention]:
+    """``side`` with the states and organisations listed together with its own ("Kazakhstan,
+    Kyrgyzstan, Tajikistan and Uzbekistan", "France, Italy and Poland"), where the parse kept only
+    one of them: mentions of ``pool`` joined to a member by nothing but a comma, "and" or "or".
+    ``text`` is the sentence, ``offset`` its start in the document; ``taken`` (the other side) is
+    never added."""
+    members = list(side)
+    candidates = sorted((m for m in pool if m.kind in LIST_KINDS and m not in members and m not in taken),
+                        key=lambda m: m.start)
+    grown = True
+    while grown:
+        grown = False
+        for mention in candidates:
+            if mention in members:
+                continue
+            if any(member.kind in LIST_KINDS and listed_together(member, mention, text, offset)
+                   for member in members):
+                members.append(mention)
+                grown = True
+    return sorted(members, key=lambda m: m.start)
+
+
+def listed_together(a: Mention, b: Mention, text: str, offset: int) -> bool:
+    """Whether nothing but a comma, "and" or "or" stands between two mentions."""
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    if text[second.end - offset:second.end - offset + 2] in POSSESSIVE_ENDINGS:
+        return False  # "a visit to India, Pakistan's arch-rival": an apposition, not a list
+    return text[first.end - offset:second.start - offset] in LIST_JOINERS
+
+
 def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implicit: str | None,
                   others: Sequence[Mention], focus: ArticleFocus | None, event_type: str = "",
-                  unnamed_agent: bool = True, target_sector: str | None = None) -> Sides:
+                  unnamed_agent: bool = True, target_sector: str | None = None,
+                  sentence: tuple[str, int] | None = None) -> Sides:
     """Codes and sectors of both sides. ``implicit`` names the side the parse filled from the other
     ("actor"/"recipient") when the text named only one; ``others`` are the sentence's other party
-    mentions, nearest to the trigger first."""
+    mentions, nearest to the trigger first; ``sentence`` (its text and document offset) lets a side
+    take the rest of a list it names one member of."""
     states = state_codes()
+    if sentence is not None and implicit is None:
+        text, offset = sentence
+        actor = with_list_members(actor, others, text, offset, recipient)
+        recipient = with_list_members(recipient, [m for m in others if m not in actor], text, offset, actor)
+        if any(a.kind in LIST_KINDS and r.kind in LIST_KINDS and listed_together(a, r, text, offset)
+               for a in actor for r in recipient):
+            # "France, Italy and Poland backed the duties" parsed as Poland backing France and Italy:
+            # the members of one list are one side, acting together
+            actor, recipient = sorted([*actor, *recipient], key=lambda m: m.start), []
     a, r = Side.of(actor), Side.of(recipient)
     if len(a.codes) >= 2:
         for code in [c for c in r.codes if c in a.codes]:
