@@ -153,3 +153,11 @@ def test_opposition_figures_and_intelligence_services(find) -> None:  # type: ig
 def test_ph_in_capitals_is_the_philippines(find) -> None:  # type: ignore[no-untyped-def]
     assert _seen(find("PH protests China's seizure of navy rifles"))[0] == ("PH", ("PHL",), "state", None)
     assert find("The pH of the water rose.") == []
+
+
+def test_a_counted_group_is_that_many_states_named_before(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Xi Jinping and the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and "
+                 "Uzbekistan met in China. The six leaders signed a declaration. The three countries left.",
+                 published=dt.date(2023, 5, 19))
+    counted = [(m.text, m.codes) for m in found if m.via == "count"]
+    assert counted == [("The six leaders", ("CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"))]

@@ -39,6 +39,10 @@ Matches = tuple[dict[int, tuple[int, MatchKey]], dict[int, list[tuple[int, Match
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
+# "the six leaders", "the three countries": a counted group of the states named before
+COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNTED_NOUNS = frozenset({"countries", "nations", "states", "leaders", "governments", "sides", "presidents",
+                           "neighbours", "neighbors", "members", "powers"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
 # codes of transnational armed groups: "<state>'s <group>" is the group's branch in that state
 TRANSNATIONAL_GROUPS = frozenset({"IMG"})
@@ -159,7 +163,28 @@ class MentionWalk(TitledPersonRules):
                 word = self.words[i]
                 nxt = self._on_token(i) if word[:1].isupper() or "-" in word else i + 1
             free = max(nxt, i + 1)
+        self._counted_groups()
         self._resolve_pending()
+
+    def _counted_groups(self) -> None:
+        """ "The six leaders signed ...", "the three countries": exactly that many distinct states named
+        before in the sentence, else in the previous sentence (never a guess: another count, nothing)."""
+        for i in range(self.sent_start, self.sent_end - 2):
+            if self._lower(i) not in DETERMINERS_DEFINITE or self._lower(i + 1) not in COUNT_WORDS:
+                continue
+            k = i + 2
+            while k < min(self.sent_end, i + 4) and is_name_token(self.words[k]) and self._lower(k) not in COUNTED_NOUNS:
+                k += 1  # "the five Central Asian states"
+            if k >= self.sent_end or self._lower(k) not in COUNTED_NOUNS or any(self.consumed[i:k + 1]):
+                continue
+            count = COUNT_WORDS[self._lower(i + 1)]
+            before = [m for m in self.ctx.current_sentence if m.end <= self.starts[i]]
+            for mentions in (before, self.ctx.previous_sentence):
+                codes = list(dict.fromkeys(code for m in mentions if m.kind != "place" and m.via != "dateline"
+                                           for code in m.codes if code in self.ctx.state_codes))
+                if len(codes) == count:
+                    self._emit(i, k + 1, tuple(codes), "group", "count")
+                    break
 
     def _on_orth(self, start: int, end: int, key: MatchKey) -> int:
         if key.category == BLOCK:
