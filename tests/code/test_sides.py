@@ -148,6 +148,16 @@ def test_an_apposition_or_a_renaming_is_no_list() -> None:
     assert sides.actor == ["AFG"]
 
 
+def test_two_states_agreeing_agree_with_each_other() -> None:
+    # "Trump said Israel and Iran had agreed to a ceasefire": the speaker is no recipient
+    sides = resolve_sides([_m("ISR"), _m("IRN", start=10)], [_m("USA", start=30)], None, [], None, "AGREE")
+    assert (sides.actor, sides.recipient) == (["ISR", "IRN"], [])
+    # one state agreeing with another keeps its recipient; joint talks with a host keep theirs
+    assert resolve_sides([_m("ISR")], [_m("USA", start=30)], None, [], None, "AGREE").recipient == ["USA"]
+    sides = resolve_sides([_m("ISR"), _m("IRN", start=10)], [_m("QAT", start=30)], None, [], None, "CONSULT")
+    assert sides.recipient == ["QAT"]
+
+
 def test_focus_counts_headline_mentions_more_and_places_less() -> None:
     mentions = [Mention(0, 5, "Japan", ("JPN",), "state"), Mention(30, 35, "China", ("CHN",), "state"),
                 Mention(40, 45, "Tokyo", ("JPN",), "place"), Mention(50, 52, "UN", ("UN",), "org")]

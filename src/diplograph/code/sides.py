@@ -58,6 +58,8 @@ DOMESTIC_STORY_SHARE = 0.33
 # almost all the state itself
 DOMESTIC_STORY_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT", "REQUEST",
                                   "THREATEN", "ACCUSE"})
+# events whose joint actors (two or more states) are each other's counterparts: no recipient
+JOINT_TYPES = frozenset({"AGREE"})
 # a state named on both sides of these, with no sector to tell its parts apart, is a misreading
 # (in business news: "Venezuela and its bank advisory committee agreed"), not a domestic event
 COOPERATION_TYPES = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
@@ -339,6 +341,11 @@ def resolve_sides(actor: Sequence[Mention], recipient: Sequence[Mention], implic
             r.sectors.append(None)
     for code in [c for c in r.codes if c in a.codes and c not in domestic_codes]:
         r.drop(code)  # the invariant: a state on both sides only in a domestic event
+    if event_type in JOINT_TYPES and len([c for c in a.codes if c in states]) >= 2 and not domestic_codes:
+        # "Trump said Israel and Iran had agreed to a ceasefire", "Saudi Arabia and Iran agree ...:
+        # statement with China": two states agreeing agree with each other (the annotated articles'
+        # joint agreements name a third party in 3 of 49)
+        r = Side()
     actor_sectors = [domestic_codes[c][0] if c in domestic_codes else sector_code(s, domestic=False)
                      for c, s in zip(a.codes, a.sectors, strict=True)]
     recipient_sectors = [domestic_codes[c][1] if c in domestic_codes else sector_code(s, domestic=False)
