@@ -161,3 +161,7 @@ def test_a_counted_group_is_that_many_states_named_before(find) -> None:  # type
                  published=dt.date(2023, 5, 19))
     counted = [(m.text, m.codes) for m in found if m.via == "count"]
     assert counted == [("The six leaders", ("CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"))]
+    # "They" in the next sentence continues the counted group (the sentence's first mention)
+    found = find("Xi Jinping and the leaders of Kazakhstan, Kyrgyzstan and Uzbekistan met in China. The four "
+                 "leaders signed a declaration in Kazakhstan. They agreed to meet again.", published=dt.date(2023, 5, 19))
+    assert [m.codes for m in found if m.via == "anaphor"] == [("CHN", "KAZ", "KGZ", "UZB")]

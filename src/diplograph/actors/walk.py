@@ -184,6 +184,8 @@ class MentionWalk(TitledPersonRules):
                                            for code in m.codes if code in self.ctx.state_codes))
                 if len(codes) == count:
                     self._emit(i, k + 1, tuple(codes), "group", "count")
+                    # in text order, so that "They" in the next sentence finds the group first
+                    self.ctx.current_sentence.sort(key=lambda m: m.start)
                     break
 
     def _on_orth(self, start: int, end: int, key: MatchKey) -> int:
