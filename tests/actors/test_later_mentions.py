@@ -165,13 +165,3 @@ def test_a_counted_group_is_that_many_states_named_before(find) -> None:  # type
     found = find("Xi Jinping and the leaders of Kazakhstan, Kyrgyzstan and Uzbekistan met in China. The four "
                  "leaders signed a declaration in Kazakhstan. They agreed to meet again.", published=dt.date(2023, 5, 19))
     assert [m.codes for m in found if m.via == "anaphor"] == [("CHN", "KAZ", "KGZ", "UZB")]
-
-
-def test_the_north_is_north_korea_in_a_story_about_it(find) -> None:  # type: ignore[no-untyped-def]
-    found = find("North Korea has not commented. Washington and Seoul have accused the North of supplying Russia.")
-    assert ("the North", ("PRK",), "group", None) in _seen(found)
-    # lower case, or before another capitalised word, or with no Korea in view: nothing
-    assert [m.text for m in find("North Korea fired. Troops moved to the north of the country.")
-            if m.via == "focus" and m.text.endswith("north")] == []
-    assert [m.text for m in find("North Korea fired. The South China Sea is calm.")] == ["North Korea"]
-    assert [m.text for m in find("Sudan's army attacked. The North was quiet.")] == ["Sudan's army"]

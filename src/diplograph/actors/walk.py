@@ -39,8 +39,6 @@ Matches = tuple[dict[int, tuple[int, MatchKey]], dict[int, list[tuple[int, Match
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
-# focus phrases that refer to a state only when capitalised ("the North" in a Korea story)
-CAPITALISED_FOCUS = frozenset({"north", "south"})
 # "the six leaders", "the three countries": a counted group of the states named before
 COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 COUNTED_NOUNS = frozenset({"countries", "nations", "states", "leaders", "governments", "sides", "presidents",
@@ -500,9 +498,6 @@ class MentionWalk(TitledPersonRules):
                 return None
             self._emit(first, end, pair, "group", "pair", sector=focus.sector)
             return end
-        if phrase in CAPITALISED_FOCUS and (self.words[start] != phrase.capitalize() or (
-                end < self.sent_end and self.words[end][:1].isupper())):
-            return None  # "the North" is North Korea, "the north of the country" and "the South China Sea" are not
         # a single state: "the Southeast Asian nation", "Vietnam, a key Southeast Asian nation"
         j = start - 1
         skipped = 0
