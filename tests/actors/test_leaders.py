@@ -245,9 +245,12 @@ def test_a_surname_alone_resolves_by_the_article_date(find) -> None:  # type: ig
 def test_a_former_holder_surname_outside_the_term_is_not_an_office_holder(find) -> None:  # type: ignore[no-untyped-def]
     assert find("Merkel said the talks went well.", published=dt.date(2023, 5, 15)) == []
     assert find("Albanese said the talks went well.", published=dt.date(2019, 5, 15)) == []
-    # the full name keeps the country, but not an office
+    # the full name keeps the country, but not an office: every term over, a former holder is the
+    # opposition (sector); before the first term, nothing
     found = persons(find("Angela Merkel said the talks went well.", published=dt.date(2023, 5, 15)))
-    assert found == [("Angela Merkel", ("DEU",), None, "Angela Merkel")]
+    assert found == [("Angela Merkel", ("DEU",), "opposition", "Angela Merkel")]
+    found = persons(find("Anthony Albanese said the talks went well.", published=dt.date(2019, 5, 15)))
+    assert found == [("Anthony Albanese", ("AUS",), None, "Anthony Albanese")]
 
 
 def test_a_shared_surname_picks_the_holder_of_the_day(find) -> None:  # type: ignore[no-untyped-def]

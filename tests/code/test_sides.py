@@ -80,11 +80,92 @@ def test_with_no_recipient_the_article_partner_is_the_target() -> None:
     assert resolve_sides([_m("MYS")], [], None, [], ArticleFocus({"THA": 5.0, "KHM": 5.0, "MYS": 1.0})).recipient == []
 
 
+def test_a_state_named_as_one_of_a_pair_is_not_its_own_forces_target() -> None:
+    # "Cambodian troops clashed along the two countries' border": KHM in the pair is no domestic target
+    sides = resolve_sides([_m("KHM", "military")], [_m("THA", start=20), _m("KHM", start=20)], None, [], None)
+    assert (sides.actor, sides.recipient) == (["KHM"], ["THA"])
+    assert (sides.actor_sectors, sides.recipient_sectors) == (["MIL"], [None])
+    # named with sectors of its own on both sides, it stays domestic
+    sides = resolve_sides([_m("KHM", "military")], [_m("THA", start=20), _m("KHM", "civilians", start=30)],
+                          None, [], None)
+    assert sides.recipient == ["THA", "KHM"] and sides.recipient_sectors == [None, "CVL"]
+
+
+def test_in_a_domestic_story_an_untargeted_act_is_on_the_state_s_own_society() -> None:
+    # a story about Nepal's protests (protesters, police, students named often) with a foreign partner
+    focus = ArticleFocus({"NPL": 9.0, "IND": 4.0}, {"NPL": 5.0})
+    assert focus.domestic_story("NPL") and not focus.domestic_story("IND")
+    # "the army enforces a curfew", "the minister resigns": no target named
+    sides = resolve_sides([_m("NPL", "military")], [], None, [], focus, "MOBILIZE")
+    assert (sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (["NPL"], ["MIL"], ["CVL"])
+    sides = resolve_sides([_m("NPL", "head of government")], [], None, [], focus, "RETREAT")
+    assert (sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (["NPL"], ["GOV"], ["CVL"])
+    # cooperation is not turned inward; the partner still takes it
+    assert resolve_sides([_m("NPL")], [], None, [], focus, "AGREE").recipient == ["IND"]
+    # the parse filled the target from the actor ("demonstrators took to the streets in Nepal")
+    nepal = _m("NPL")
+    sides = resolve_sides([nepal], [nepal], "recipient", [], focus, "PROTEST")
+    assert (sides.actor, sides.recipient, sides.actor_sectors, sides.recipient_sectors) == (
+        ["NPL"], ["NPL"], ["CVL"], ["GOV"])
+    # the same acts in a story between two states go to the partner
+    focus = ArticleFocus({"NPL": 9.0, "IND": 8.0}, {"NPL": 1.0})
+    assert not focus.domestic_story("NPL")
+    assert resolve_sides([_m("NPL", "military")], [], None, [], focus, "MOBILIZE").recipient == ["IND"]
+
+
+def _at(text: str, word: str, kind: str = "state") -> Mention:
+    code = {"France": "FRA", "Italy": "ITA", "Poland": "POL", "Kazakhstan": "KAZ", "Kyrgyzstan": "KGZ",
+            "Uzbekistan": "UZB", "China": "CHN", "India": "IND", "Pakistan": "PAK", "Taliban": "AFG", "TTP": "PAK",
+            "EU": "EU"}[word]
+    start = text.index(word)
+    return Mention(start, start + len(word), word, (code,), kind, "name")
+
+
+def test_a_side_takes_the_rest_of_the_list_it_names_one_member_of() -> None:
+    text = "Xi met the leaders of Kazakhstan, Kyrgyzstan and Uzbekistan in China."
+    kaz, kgz, uzb, chn = (_at(text, w) for w in ("Kazakhstan", "Kyrgyzstan", "Uzbekistan", "China"))
+    sides = resolve_sides([kaz], [chn], None, [kgz, uzb], None, "CONSULT", sentence=(text, 0))
+    assert (sides.actor, sides.recipient) == (["KAZ", "KGZ", "UZB"], ["CHN"])
+    # mentions carry document offsets; the sentence's own offset maps them into its text
+    moved = [Mention(m.start + 100, m.end + 100, m.text, m.codes, m.kind, m.via) for m in (kaz, kgz, uzb, chn)]
+    sides = resolve_sides(moved[:1], moved[3:], None, moved[1:3], None, "CONSULT", sentence=(text, 100))
+    assert sides.actor == ["KAZ", "KGZ", "UZB"]
+    # a side the parse filled from the other is left alone
+    assert resolve_sides([kaz], [kaz], "recipient", [kgz, uzb], None, "CONSULT", sentence=(text, 0)).actor == ["KAZ"]
+    # one list split across both sides by the parse is one side acting together
+    text = "France, Italy and Poland backed the duties."
+    fra, ita, pol = (_at(text, w) for w in ("France", "Italy", "Poland"))
+    sides = resolve_sides([pol], [ita], None, [fra], None, "SUPPORT", sentence=(text, 0))
+    assert (sides.actor, sides.recipient) == (["FRA", "ITA", "POL"], [])
+
+
+def test_an_apposition_or_a_renaming_is_no_list() -> None:
+    text = "The minister was on a visit to India, Pakistan's arch-rival."
+    ind, pak = _at(text, "India"), _at(text, "Pakistan")
+    assert resolve_sides([_m("AFG")], [ind], None, [pak], None, "CONSULT", sentence=(text, 0)).recipient == ["IND"]
+    text = "Kabul shelters the Taliban, or TTP, in the east."
+    sides = resolve_sides([_at(text, "Taliban")], [], None, [_at(text, "TTP")], None, "ASSAULT", sentence=(text, 0))
+    assert sides.actor == ["AFG"]
+
+
+def test_two_states_agreeing_agree_with_each_other() -> None:
+    # "Trump said Israel and Iran had agreed to a ceasefire": the speaker is no recipient
+    sides = resolve_sides([_m("ISR"), _m("IRN", start=10)], [_m("USA", start=30)], None, [], None, "AGREE")
+    assert (sides.actor, sides.recipient) == (["ISR", "IRN"], [])
+    # one state agreeing with another keeps its recipient; joint talks with a host keep theirs
+    assert resolve_sides([_m("ISR")], [_m("USA", start=30)], None, [], None, "AGREE").recipient == ["USA"]
+    sides = resolve_sides([_m("ISR"), _m("IRN", start=10)], [_m("QAT", start=30)], None, [], None, "CONSULT")
+    assert sides.recipient == ["QAT"]
+
+
 def test_focus_counts_headline_mentions_more_and_places_less() -> None:
     mentions = [Mention(0, 5, "Japan", ("JPN",), "state"), Mention(30, 35, "China", ("CHN",), "state"),
                 Mention(40, 45, "Tokyo", ("JPN",), "place"), Mention(50, 52, "UN", ("UN",), "org")]
     focus = ArticleFocus.of(mentions, title_end=10)
     assert focus.weights == {"JPN": 3.5, "CHN": 1.0}
+    # mentions of a state's society and politics count towards its domestic weight
+    mentions.append(Mention(60, 70, "protesters", ("CHN",), "group", "focus", "civilians"))
+    assert ArticleFocus.of(mentions, title_end=10).domestic == {"CHN": 1.0}
 
 
 @pytest.fixture(scope="module")

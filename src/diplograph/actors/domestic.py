@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ARTICLES = frozenset({"the", "a", "an"})
+# modifiers that make a group noun name a person or people outside the group ("a former police
+# officer", "ex-soldiers")
+NOT_THE_GROUP = frozenset({"former", "ex", "ex-", "retired"})
 LIST_JOINERS = frozenset({"and", "or", ","})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "militants from Niger", "the rebels of Sudan": the group's own state ("in Tripoli" may be a place
@@ -28,6 +31,11 @@ GROUP_ORIGIN = frozenset({"from", "of"})
 MAX_GROUP_MODIFIERS = 2
 # an organisation this close before a group noun owns it ("NATO peacekeeping troops")
 ORG_OWNER_WINDOW = 2
+# the head word of a sector noun -> the descriptors that may refer back to it ("Japan's defence
+# ministry ... the ministry"; "China's foreign ministry spokesperson ... the spokesperson")
+DESCRIPTOR_TAILS = {"ministry": ("ministry",), "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+                    "spokesman": ("spokesperson", "spokesman", "spokeswoman"),
+                    "spokeswoman": ("spokesperson", "spokesman", "spokeswoman")}
 # a state right before one of these speaks: a group noun in what it reports is not its own
 REPORTING_VERBS = frozenset({"said", "says", "accused", "accuses", "alleged", "alleges", "claimed", "claims",
                              "charged", "blamed", "blames", "told", "warned", "reported"})
@@ -85,6 +93,8 @@ class DomesticRules:
         group = self.gaz.domestic_groups[phrase]
         if self._actor_follows_of(end):
             return None  # "the government of Sudan": the sector rule of the state takes it
+        if group.refers_back and end < self.sent_end and self._lower(end) in ("for", "of", "on"):
+            return None  # "the agency for development": another body, named by what follows
         modifiers = self.gaz.words("sector_modifier")
         first = start
         while (first - 1 >= self.sent_start and start - first < MAX_GROUP_MODIFIERS and not self.consumed[first - 1]
@@ -96,7 +106,10 @@ class DomesticRules:
         if before >= self.sent_start and (self.consumed[before] or (
                 self.words[before] in POSSESSIVES and not self.words[before - 1][:1].isupper())):
             return None  # an actor's or a company's own group ("NATO troops", "the company's workers")
-        has_the = before >= self.sent_start and self._lower(before) == "the"
+        if any(self._lower(k) in NOT_THE_GROUP for k in range(first, start)):
+            return None  # "a former police officer" is a person, not the police
+        has_the = before >= self.sent_start and (self._lower(before) == "the" or (
+            group.any_article and self._lower(before) in ARTICLES))
         # a capitalised modifier ("the Sandinista government") stands for "the"; not a sentence's
         # first word ("Strong opposition ...")
         capitalised = any(is_name_token(self.words[k]) for k in range(max(first, self.sent_start + 1), start))
@@ -157,26 +170,47 @@ class DomesticRules:
     def _resolve_pending(self) -> None:
         if not self.pending:
             return
+        # the homes are read while the group nouns are still pending: a speaker is recognised by them
+        homes = {places: self._home_state(places) for places in {item.places_count for item in self.pending}}
+        weak_homes = {code for places, code in homes.items() if code is not None and self._home_state(places, cues=False) != code}
         pending, self.pending = self.pending, []
-        homes = {places: self._home_state(places) for places in {item.places_count for item in pending}}
         for item in pending:
             if item.nation is not None:
                 self._emit(item.start, item.end, (self._residence(item.nation),), "state", "demonym",
                            sector=item.sector)
                 continue
             code = self._origin(item) if item.person is None else None
+            guessed = False
             # coreference: "the army" in a story that named "Sudan's army" or resolved "the army" before
-            code = code or self.ctx.group_states.get(item.phrase or "") or homes[item.places_count]
+            group = self.gaz.domestic_groups.get(item.phrase or "")
+            if group is not None and group.refers_back:
+                # "the ministry said": the state whose ministry the story named last, else nobody
+                code = self.ctx.last_group_states.get(item.phrase or "")
+            else:
+                code = code or self.ctx.group_states.get(item.phrase or "")
+                guessed = code is None and homes[item.places_count] in weak_homes
+                code = code or homes[item.places_count]
             if code is None:
                 continue
-            if item.phrase:
+            if item.phrase and not guessed:
+                # remembered for later mentions, unless the home was only what was left after a
+                # partner or target was set aside ("Biden orders sanctions on Myanmar generals as
+                # protesters defy the junta": a guess that later sentences should not inherit)
                 self.ctx.group_states.setdefault(item.phrase, code)
+                self._remember_descriptor(item.phrase, code)
             if item.person is not None:
                 person = self.ctx.persons.add(Person(item.person, code, item.role, item.sector))
                 self._emit(item.start, item.end, (person.code,), "person", "focus", sector=item.sector,
                            person=person.name, role=item.role)
             else:
                 self._emit(item.start, item.end, (code,), "group", "focus", sector=item.sector)
+
+    def _remember_descriptor(self, phrase: str, code: str) -> None:
+        """Record the state a group or sector noun named last, also under the descriptors that may
+        refer back to it ("foreign ministry" -> "the ministry"; domestic_groups.tsv, determiner back)."""
+        self.ctx.last_group_states[phrase] = code
+        for short in DESCRIPTOR_TAILS.get(phrase.split()[-1], ()):
+            self.ctx.last_group_states[short] = code
 
     def _residence(self, nation: str) -> str:
         """Where an ethnic group lives: the one other state its sentence names ("ethnic Albanians
@@ -198,17 +232,17 @@ class DomesticRules:
                 return mention.code
         return None
 
-    def _home_state(self, places: bool) -> str | None:
+    def _home_state(self, places: bool, cues: bool = True) -> str | None:
         """The one state in focus: of this sentence; if it names none, of the previous one; if
         that names none either, the only state of the document so far."""
         for mentions in (self.ctx.current_sentence, self.ctx.previous_sentence):
-            codes, named = self._states_in(mentions, places)
+            codes, named = self._states_in(mentions, places, cues)
             if named:
                 return codes[0] if len(codes) == 1 else None
         seen = [code for code in self.ctx.seen_codes if code in self.ctx.state_codes]
         return seen[0] if len(seen) == 1 else None
 
-    def _states_in(self, mentions: list[Mention], places: bool) -> tuple[list[str], bool]:
+    def _states_in(self, mentions: list[Mention], places: bool, cues: bool = True) -> tuple[list[str], bool]:
         """The states that can be home to a person or group of the sentence, and whether the
         sentence names any state at all. A state after "with", "to", "visit"... is a partner or
         a target, an embassy is abroad, a place ("arrived in Tokyo") does not make a leader's home."""
@@ -217,12 +251,14 @@ class DomesticRules:
         cued_end = -1  # where the last state after a cue ended: "to Croatia and Ecuador" are both cued
         for mention in mentions:
             states = [code for code in mention.codes if code in self.ctx.state_codes]
-            if not states:
-                continue
+            if not states or mention.via == "dateline":
+                continue  # a dateline is where the report was filed, not what the sentence says
             named = True
             if (mention.kind == "place" and not places) or mention.sector == "foreign ministry":
                 continue
-            if self._after_cue(mention.start, cued_end):
+            # a group noun already resolved is the state's own part, not a partner ("one of the
+            # government's critics"): only state words and persons after a cue are set aside
+            if cues and mention.kind != "group" and self._after_cue(mention.start, cued_end):
                 cued_end = mention.end
                 continue
             if places and self._speaker(mention):

@@ -38,6 +38,9 @@ class MentionContext:
     # group noun (sectors.tsv / domestic_groups.tsv phrase, lower case) -> the state it first named
     # in the document ("Sudan's army", then "the army")
     group_states: dict[str, str] = field(default_factory=dict)
+    # the same, the state that named the noun last ("China's foreign ministry ... Japan's foreign
+    # ministry ... the ministry said": Japan's)
+    last_group_states: dict[str, str] = field(default_factory=dict)
     # organisations in the order of their last mention ("the Council" is the last one with a council)
     recent_orgs: list[str] = field(default_factory=list)
     # how much the document so far is about each state (headline mentions count more)

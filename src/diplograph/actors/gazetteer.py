@@ -71,6 +71,11 @@ class DomesticGroup:
 
     sector: str
     needs_the: bool  # "the government" is an actor, "government bonds" is not
+    # "a court in Dhaka", "a special tribunal": any article will do (still not a bare "court ruling")
+    any_article: bool = False
+    # "the ministry", "the spokesman": only the state that named the same noun before ("China's
+    # foreign ministry ... the ministry"), never a guess from the sentence's states
+    refers_back: bool = False
 
 
 @dataclass(frozen=True)
@@ -269,7 +274,7 @@ class Gazetteer:
         title_rows = list(_rows("titles.tsv"))
         self.titles = {row[0].lower(): (row[1], row[2] or None) for row in title_rows}
         self.office_titles = frozenset(row[0].lower() for row in title_rows if len(row) > 3 and row[3] == "1")
-        self.domestic_groups = {phrase.lower(): DomesticGroup(sector, determiner == "the")
+        self.domestic_groups = {phrase.lower(): DomesticGroup(sector, determiner in ("the", "a", "back"), determiner == "a", determiner == "back")
                                 for phrase, sector, determiner in _rows("domestic_groups.tsv")}
         for number, fields in _numbered_rows("leaders.tsv"):
             try:

@@ -12,6 +12,9 @@ from diplograph.actors.gazetteer import Leader
 from diplograph.actors.match_keys import MatchKey, NameLookups
 from diplograph.actors.persons import Person, is_name_token, read_name
 
+# the sector of a former office holder (every term in the leaders table over by the article's date)
+FORMER_SECTOR = "opposition"
+
 
 class TitledPersonRules(DomesticRules):
     """Part of the matcher's left-to-right walk (``MentionWalk`` in walk.py): persons named with a
@@ -61,6 +64,17 @@ class TitledPersonRules(DomesticRules):
             return leaders[-1], False
         return None, False
 
+    def _out_of_office_sector(self, name: str) -> str | None:
+        """"opposition" for a person whose every term in the leaders table ended before the
+        article's date (a former leader acting at home is an opposition politician: "Hasina denied
+        the charges"); None otherwise (in office, not yet in office, or no date)."""
+        if self.day is None:
+            return None
+        leaders = self.m.leaders_for(name)
+        if leaders and all(leader.valid_to is not None and leader.valid_to < self.day for leader in leaders):
+            return FORMER_SECTOR
+        return None
+
     def _on_leader_name(self, start: int, end: int, name: str) -> int:
         known = self.ctx.persons.find(name)
         if known is None:
@@ -72,7 +86,7 @@ class TitledPersonRules(DomesticRules):
                 return end
             known = self.ctx.persons.add(Person(
                 leader.name, leader.code, leader.title if in_office else None,
-                leader.role if in_office else None, keys=(name,)))
+                leader.role if in_office else self._out_of_office_sector(name), keys=(name,)))
             if name != leader.name:
                 self.ctx.persons.by_key.setdefault(name, known)
         via = "surname" if name != known.name and " " not in name else "person"
@@ -95,8 +109,41 @@ class TitledPersonRules(DomesticRules):
             self._emit(before, name_start, (code,), "person", "person", sector=role, person=person.name,
                        role=role_text)
             return name_start
+        after = self._name_after_comma(name_start)
+        if after is not None:
+            # "Serbia's prime minister, Milos Vucevic, resigned": the name in apposition after the
+            # title is remembered for later mentions by surname
+            person = self.ctx.persons.add(Person(self._span(name_start + 1, after), code, role_text, role))
+            self._emit(start, name_start, (code,), "person", "person", sector=role, person=person.name,
+                       role=role_text)
+            return after
         self._emit(start, name_start, (code,), "person", "person", sector=role, role=role_text)
         return name_start
+
+    def _name_after_comma(self, comma: int) -> int | None:
+        """The end of a name of two or more words standing between commas right after a title
+        phrase ("China's foreign minister, Wang Yi, said"); None when there is none."""
+        if comma + 1 >= self.sent_end or self.words[comma] != ",":
+            return None
+        end = read_name(self.words, self.starts, comma + 1, self.sent_end, self._stops())
+        if end - (comma + 1) < 2 or end >= self.sent_end or self.words[end] != ",":
+            return None
+        if any(self.consumed[k] for k in range(comma + 1, end)):
+            return None
+        return end
+
+    def _host_capital(self, i: int) -> str | None:
+        """The state whose capital follows "in" at token ``i`` ("... in Honiara"), else None."""
+        if i + 1 >= self.sent_end or self._lower(i) != "in" or (i + 1) not in self.orth:
+            return None
+        end, key = self.orth[i + 1]
+        row = self.gaz.resolve(key.key, self.day)
+        if row is None or row.via != "capital" or end > self.sent_end or self._kind(row.code) != "state":
+            return None
+        before = [m for m in self.ctx.current_sentence if m.kind != "place"]
+        if before and row.code in before[-1].codes:
+            return None  # "Biden met President X in Washington": the host is the one who met him
+        return row.code
 
     def _known_prefix(self, start: int, end: int) -> int | None:
         """The end of the longest known person's name at the start of a run of capitalised words
@@ -169,9 +216,12 @@ class TitledPersonRules(DomesticRules):
             if leader is not None:
                 person = self.ctx.persons.add(Person(
                     leader.name, leader.code, self._span(start, end),
-                    role if in_office else None, keys=(name,)))
+                    role if in_office else self._out_of_office_sector(leader.name), keys=(name,)))
             elif hint is not None and hint in self.ctx.seen_codes:
                 person = self.ctx.persons.add(Person(name, hint, self._span(start, end), role))
+            elif office and guest and (host := self._host_capital(name_end)) is not None:
+                # "a delegation met Prime Minister X in Honiara": the host, met in his own capital
+                person = self.ctx.persons.add(Person(name, host, self._span(start, end), role))
             elif (office and hint is None and not guest and self._state_officer(start, self.lower)
                   and not self._company_name(name_start, name_end)):
                 return self._defer_person(start, name_end, name, self._span(start, end), role)

@@ -39,6 +39,10 @@ Matches = tuple[dict[int, tuple[int, MatchKey]], dict[int, list[tuple[int, Match
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DETERMINERS_DEFINITE = frozenset({"the"})
+# "the six leaders", "the three countries": a counted group of the states named before
+COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+COUNTED_NOUNS = frozenset({"countries", "nations", "states", "leaders", "governments", "sides", "presidents",
+                           "neighbours", "neighbors", "members", "powers"})
 DETERMINERS_INDEFINITE = frozenset({"a", "an", "another"})
 # codes of transnational armed groups: "<state>'s <group>" is the group's branch in that state
 TRANSNATIONAL_GROUPS = frozenset({"IMG"})
@@ -59,6 +63,15 @@ NOT_ANAPHOR_VERBS = frozenset({"is", "was", "were", "are", "seemed", "seems", "r
                                "appears", "needed", "needs", "followed", "came", "comes"})
 PARTICIPLE_LISTS = ("origin_participle", "territory_participle", "broker_participle")
 DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+# "Japan's ruling Liberal Democratic Party": the word before a party's name and the party's sector
+PARTY_MODIFIERS = {"ruling": "party", "governing": "party", "opposition": "opposition", "main": "party"}
+MAX_PARTY_WORDS = 6
+# an institution of these sectors is what a later descriptor of this noun refers to (domestic.py
+# DESCRIPTOR_TAILS): "the Ministry of External Affairs ... the ministry". Not "the (spy) agency": news
+# agencies are agencies too, and on the Reuters sample "the spy agency" after the CIA made false events
+SEAT_DESCRIPTORS = {"foreign ministry": "ministry"}
+# how far a list of state words may run before an emblem noun ("EU, Ukrainian and Georgian flags")
+MAX_EMBLEM_LIST = 6
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
@@ -150,7 +163,30 @@ class MentionWalk(TitledPersonRules):
                 word = self.words[i]
                 nxt = self._on_token(i) if word[:1].isupper() or "-" in word else i + 1
             free = max(nxt, i + 1)
+        self._counted_groups()
         self._resolve_pending()
+
+    def _counted_groups(self) -> None:
+        """ "The six leaders signed ...", "the three countries": exactly that many distinct states named
+        before in the sentence, else in the previous sentence (never a guess: another count, nothing)."""
+        for i in range(self.sent_start, self.sent_end - 2):
+            if self._lower(i) not in DETERMINERS_DEFINITE or self._lower(i + 1) not in COUNT_WORDS:
+                continue
+            k = i + 2
+            while k < min(self.sent_end, i + 4) and is_name_token(self.words[k]) and self._lower(k) not in COUNTED_NOUNS:
+                k += 1  # "the five Central Asian states"
+            if k >= self.sent_end or self._lower(k) not in COUNTED_NOUNS or any(self.consumed[i:k + 1]):
+                continue
+            count = COUNT_WORDS[self._lower(i + 1)]
+            before = [m for m in self.ctx.current_sentence if m.end <= self.starts[i]]
+            for mentions in (before, self.ctx.previous_sentence):
+                codes = list(dict.fromkeys(code for m in mentions if m.kind != "place" and m.via != "dateline"
+                                           for code in m.codes if code in self.ctx.state_codes))
+                if len(codes) == count:
+                    self._emit(i, k + 1, tuple(codes), "group", "count")
+                    # in text order, so that "They" in the next sentence finds the group first
+                    self.ctx.current_sentence.sort(key=lambda m: m.start)
+                    break
 
     def _on_orth(self, start: int, end: int, key: MatchKey) -> int:
         if key.category == BLOCK:
@@ -195,6 +231,8 @@ class MentionWalk(TitledPersonRules):
         if (start - 2 >= self.sent_start and self.words[start - 1] in ("-", "–")
                 and self._lower(start - 2) in self.gaz.words("compound_prefix")):
             return end  # "Inter-American Commission", "Pan-African parliament": no party
+        if self._emblem_follows(end):
+            return end  # "waving EU and Georgian flags": an emblem, no party
         compound = self._participle_compound(end)
         if compound == "origin_participle":
             return end + 2  # "Iranian-made drones": the state only qualifies the thing
@@ -245,7 +283,13 @@ class MentionWalk(TitledPersonRules):
                 sector_name = row.sector  # "Houthi military spokesman": the group's own forces and officials
             self._emit(start, sector_end, (code,), kind, row.via, sector=sector_name)
             self.ctx.group_states.setdefault(sector_key, code)
+            self._remember_descriptor(sector_key, code)
             return sector_end
+        party = self._party_after(after) if kind == "state" and after > end else None
+        if party is not None:
+            # "Japan's ruling Liberal Democratic Party", "Serbia's opposition Freedom Party"
+            self._emit(start, party[0], (code,), kind, row.via, sector=party[1])
+            return party[0]
         # "the army of Vietnam", "the foreign ministry of Japan"
         first = start
         sector_name = row.sector
@@ -267,6 +311,9 @@ class MentionWalk(TitledPersonRules):
                 return self._reserve(PendingMention(first, end, sector_name, places_count=True, nation=code))
             code = host or code
         self._emit(first, end, (code,), kind, via, sector=sector_name)
+        if kind == "state" and row.via == "seat" and sector_name in SEAT_DESCRIPTORS:
+            # "India's Ministry of External Affairs ... the ministry said"
+            self._remember_descriptor(SEAT_DESCRIPTORS[sector_name], code)
         return end
 
     def _ethnic_marked(self, start: int) -> bool:
@@ -339,15 +386,51 @@ class MentionWalk(TitledPersonRules):
                 return name
         return None
 
+    def _emblem_follows(self, i: int) -> bool:
+        """Whether an emblem noun follows a state word ending before token ``i``, directly or after a
+        short list of other state words ("EU and Georgian flags")."""
+        emblems = self.gaz.words("emblem_noun")
+        k = i
+        while k < min(self.sent_end, i + MAX_EMBLEM_LIST) and (
+                self.words[k] in ("and", ",", "or") or (k in self.orth and self.words[k][:1].isupper())):
+            k = self.orth[k][0] if k in self.orth else k + 1
+        return k < self.sent_end and self._lower(k) in emblems
+
+    def _party_after(self, i: int) -> tuple[int, str] | None:
+        """A party's name after a state's possessive: an optional "ruling", "governing" or
+        "opposition", then two to five capitalised words ending in "Party"; its end and sector."""
+        sector = "party"
+        if i < self.sent_end and self._lower(i) in PARTY_MODIFIERS:
+            sector = PARTY_MODIFIERS[self._lower(i)]
+            i += 1
+        k = i
+        while k < min(self.sent_end, i + MAX_PARTY_WORDS) and not self.consumed[k] and (
+                is_name_token(self.words[k]) or (k > i and self._lower(k) in ("of", "and", "for"))):
+            if self.words[k] == "Party":
+                return (k + 1, sector) if k > i else None
+            k += 1
+        return None
+
     def _dateline(self, start: int, end: int, row: FormRow) -> bool:
         """A wire story's dateline: the city a report was filed from ("KYIV, July 8 (Reuters) -",
         "ANKARA —") is where the reporter was, not a party."""
-        if start != self.sent_start or row.via not in ("capital", "seat", "city") or end >= self.sent_end:
+        if row.via not in ("capital", "seat", "city") or end >= self.sent_end:
+            return False
+        # not at the sentence's start: only the second city of a joint dateline ("ISLAMABAD/NEW DELHI, April 24")
+        if start != self.sent_start and not (
+                start - 2 >= self.sent_start and self.words[start - 1] == "/"
+                and all(w.isupper() or w == "/" for w in self.words[self.sent_start:start])):
             return False
         nxt = self.words[end]
         if nxt in DATELINE_DASHES:
             return True
-        return nxt == "," and end + 1 < self.sent_end and self._lower(end + 1).rstrip(".") in MONTHS
+        if nxt == "/" and self.words[start].isupper() and end + 1 < self.sent_end and self.words[end + 1].isupper():
+            return True  # the first city of a joint dateline, written in capitals
+        if nxt != "," or end + 1 >= self.sent_end:
+            return False
+        # "KYIV, July 8", "WASHINGTON, 31 March 2023"
+        month = end + 2 if self.words[end + 1].isdigit() and end + 2 < self.sent_end else end + 1
+        return self._lower(month).rstrip(".") in MONTHS
 
     def _locative(self, start: int, row: FormRow) -> bool:
         """A capital or seat used as a location ("talks in Tokyo"), or a country name with a

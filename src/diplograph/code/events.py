@@ -53,7 +53,7 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # relative clauses; stated future responses; judgements ("called X a violation"); suspended
 # agreements; a stricter back-off pass (with lexicon version 3 and the CAMEO conversion,
 # triggers_cameo.json)
-EVENTS_VERSION = "events-4"
+EVENTS_VERSION = "events-5"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
@@ -130,7 +130,8 @@ def build_event(
                     key=lambda tm: (tm.start < anchor_i, abs(tm.start - anchor_i)))
     sides = resolve_sides([tm.mention for tm in parties.actor], [tm.mention for tm in parties.recipient],
                           parties.implicit, [tm.mention for tm in others], focus, hit_type,
-                          parties.unnamed_agent or parties.implicit != "actor", parties.target_sector)
+                          parties.unnamed_agent or parties.implicit != "actor", parties.target_sector,
+                          (sentence.text, sentence.start))
     actor, recipient = sides.actor, sides.recipient
     mode = _mode(hit_type, mode, lemmas, parties, index, lex, ontology)
     root, goldstein, quad = ontology.crosswalk(hit_type, mode)
