@@ -166,3 +166,23 @@ def test_a_dated_standing_tier_is_judged_as_of_its_own_date(kb: Store) -> None:
 def test_an_intention_is_no_standing_claim(kb: Store) -> None:
     assert _standing(kb, None, "Australia and Vietnam are expected to upgrade ties to a comprehensive strategic "
                                "partnership next week.", "2024-03-01") == []
+
+
+def test_an_article_with_standing_tiers_in_several_grammars_is_confirmed_and_contradicted_pair_by_pair(kb: Store) -> None:
+    # an article written for this test: an appositive with its own "since", a relative clause of
+    # "counts ... as", a possessive; each judged against the knowledge base as of its own date
+    title = "Vietnam hosts delegations from Japan, Australia and South Korea"
+    text = ("HANOI, Dec 20 (Wire) - Vietnam welcomed ministers from three partners on Wednesday.\n\n"
+            "Japan, a comprehensive strategic partner of Vietnam since November, sent its foreign minister.\n\n"
+            "Australia, which Hanoi counts as a comprehensive strategic partner, sent its trade minister.\n\n"
+            "Seoul's envoy spoke for South Korea, Vietnam's strategic partner since 2009.")
+    claims = {(c["country"], c["subject"]): c for c in _standing(kb, title, text, "2023-12-20")}
+    japan, australia, korea = claims[("JPN", "VNM")], claims[("AUS", "VNM")], claims[("KOR", "VNM")]
+    # "since November": established then, judged at the end of that month (the KB has it from 2023-11-27)
+    assert (japan["kind"], japan["tier"], japan["as_of"], japan["verdict"]) == ("pair", "CSP", "2023-11-30", "confirmed")
+    assert japan["kb"]["evidence"] and japan["kb"]["sources"] == 1
+    # Australia is a strategic partner in the knowledge base: the article's CSP is contradicted, with the KB's tier
+    assert (australia["kind"], australia["verdict"], australia["kb"]["tier"]) == ("standing", "contradicted", "SP")
+    assert "not CSP" in australia["reason"]
+    # an SP of 2009 for a pair the KB first records as a CSP in 2022: nothing to compare as of 2009
+    assert (korea["tier"], korea["as_of"], korea["verdict"]) == ("SP", "2009-12-31", "unknown")
