@@ -39,6 +39,14 @@ def types(coder: DocumentCoder, text: str) -> list[str]:
      ["ACCUSE", "REQUEST"]),
     # a relative clause with a named subject of its own ("a charge X denied")
     ("The junta accused France of plotting an invasion, a charge Paris denied.", ["ACCUSE", "REJECT"]),
+    # the parser hangs the accusation on the denial ("a charge X denied" read as the main clause) or
+    # the denial on the accusation: both are events
+    ("Lithuania accused Belarus of sending migrants across the border, a charge Minsk flatly denied.",
+     ["ACCUSE", "REJECT"]),
+    ("Mali's junta has accused Algeria of arming the rebels, a charge Algiers denies.", ["ACCUSE", "REJECT"]),
+    ("A truce between Armenia and Azerbaijan took effect on Monday, but within hours the Armenian army accused "
+     "Azerbaijani forces of attacking several posts inside Armenia, a charge Baku flatly denied.",
+     ["ACCUSE", "REJECT", "RETREAT"]),
     # a purpose clause stays part of the event it serves
     ("Iraq summoned the US charge d'affaires to protest against the air strikes.", ["ACCUSE"]),
 ])

@@ -30,6 +30,7 @@ LINEAR_CONFIDENCE = 0.4
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
 RESPONSE_VERBS = frozenset(WORDS["response_verbs"])
+CLAIM_NOUNS = frozenset(WORDS["claim_nouns"])
 EVALUATION_VERBS = frozenset(WORDS["evaluation_verbs"])
 REPORTING_VERBS = frozenset(WORDS["saying_verbs"]) | {"add", "write", "report", "claim", "note", "confirm", "explain"}
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
@@ -401,11 +402,36 @@ INDEPENDENT_CLAUSES = True
 RELATIVE_CLAUSES = True
 
 
+def _claim_answer(verb: Token) -> int | None:
+    """"..., a charge Paris denied": the verb is answered after a comma by a claim noun and a named
+    subject (the parser hangs it on either side). The index of that comma, else None."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and verb.i - k <= 8 and doc[k].text != "," and doc[k].pos_ not in {"VERB", "AUX"}:
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return None
+    words = doc[k + 1:verb.i]
+    return k if any(token_lemma(t) in CLAIM_NOUNS for t in words[:3]) else None
+
+
+def _denied_claim(clause: Token) -> bool:
+    """"X accused Y of Z, a charge W denied": the accusation, parsed as the complement of
+    "denied", is a statement of its own, not what was denied; and the denial, parsed as hanging on
+    the accusation, is a second event."""
+    if clause.dep_ == "ccomp" and clause.i < clause.head.i:
+        comma = _claim_answer(clause.head)
+        return comma is not None and clause.i < comma
+    return clause.dep_ in {"advcl", "conj", "acl"} and _claim_answer(clause) is not None
+
+
 def independent_clause(tok: Token) -> bool:
     """``tok`` heads a clause that reports its own event, not a complement of the verb above it."""
     if not INDEPENDENT_CLAUSES:
         return False
     if tok.dep_ == "parataxis":
+        return True
+    if _denied_claim(tok):
         return True
     if tok.dep_ == "relcl":
         # about a named actor ("Russia, which condemned the strikes, ..."), or with a named subject of
