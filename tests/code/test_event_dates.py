@@ -137,3 +137,20 @@ def test_a_conjuncts_duration_does_not_undate_the_event(coder: DocumentCoder) ->
                         published=dt.date(2025, 3, 14), title_span=(0, len(title)))
     events = [e for e in coder.analyze(document).events if e.sentence_index == 0]
     assert events and all(e.date.iso() == "2025-03-13" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # headline grammar has no future auxiliary: "X to hold ..." is the plan
+    "Vietnam to hold joint naval drills with India in October",
+    # the plan is in a governing verb, not beside the month
+    "India said it was preparing to hold naval drills with Vietnam in October.",
+])
+def test_a_month_named_for_a_plan_resolves_forward_without_a_future_auxiliary(coder: DocumentCoder,
+                                                                             text: str) -> None:
+    dates = [(d, p) for _t, d, p, m in dated(coder, text) if m == "planned"]
+    assert dates == [("2024-10", "month")]
+
+
+def test_a_month_named_for_a_past_action_stays_in_the_past(coder: DocumentCoder) -> None:
+    assert dated(coder, "Vietnam held joint naval drills with India in October.") == [
+        ("COOPERATE", "2023-10", "month", "asserted")]

@@ -18,6 +18,7 @@ The rules are documented in docs/dates.md ("Event dates")."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -36,6 +37,7 @@ SHIFT_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
 MAX_CLIMB = 12
+YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 
 
 def sentence_expressions(sentence: Sentence, published: dt.date | None) -> list[DateMatch]:
@@ -138,16 +140,16 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
     if opener is not None:
         # a date that opens the sentence ("On Wednesday, ...", a timeline's "- April 15, 2023: ...")
         # dates its events when nothing on their own clause does
-        undated = _own(opener, modality=modality)
+        undated = _own_forward(sentence, opener, modality=modality)
     shift: tuple[int, str] | None = None
     for token in (trigger, anchor):
         if token.i in attached:
-            return _own(*attached[token.i], modality=modality)
+            return _own_forward(sentence, *attached[token.i], modality=modality)
     current = anchor
     for _ in range(MAX_CLIMB):
         for conj in (c for c in current.children if c.dep_ == "conj"):
             if conj.i in attached and not attached[conj.i][1]:  # a conjunct's duration is its own
-                return _apply(_own(*attached[conj.i], modality=modality), shift)
+                return _apply(_own_forward(sentence, *attached[conj.i], modality=modality), shift)
         head = current.head
         if head == current:
             break
@@ -156,7 +158,7 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
             return _apply(inside[head.i].value, shift)
         shift = shift or _shift(current)
         if head.i in attached and not attached[head.i][1]:  # a duration dates only its own verb
-            return _apply(_own(*attached[head.i], modality=modality), shift)
+            return _apply(_own_forward(sentence, *attached[head.i], modality=modality), shift)
         current = head
     if opener is None and modality == "asserted" and not sentence.is_title:
         # the sentence's dates all belong to other clauses: one older than the story ("were killed
@@ -220,6 +222,22 @@ def _opens_sentence(text: str, match: DateMatch) -> bool:
     """Nothing but a list dash, punctuation or a preposition before the expression."""
     before = text[:match.start].strip(" \t-–—•*:,")
     return not before or before.lower() in {"on", "in", "at", "by", "early on", "late on"}
+
+
+def _own_forward(sentence: Sentence, match: DateMatch, duration: bool = False,
+                 modality: str = "asserted") -> DateValue:
+    """:func:`_own`, except that a planned event's month, weekday or day named
+    without a year resolves forward from the story's day ("to hold drills in November" in an
+    August story is this November), whatever tense the words around the expression show (a
+    headline's "X to hold ..." has no future auxiliary). Not a hypothetical one: "may have been
+    killed in July" is a guess about the past."""
+    value = _own(match, duration, modality)
+    story = sentence.story_date.value
+    if (modality != "planned" or match.future or value.value is None or story is None
+            or value.value >= story or YEAR.search(match.text)):
+        return value
+    again = [m for m in find_date_expressions(sentence.text, story, future=True) if m.start == match.start]
+    return _own(again[0], duration, modality) if again and again[0].value.value is not None else value
 
 
 def _own(match: DateMatch, duration: bool = False, modality: str = "asserted") -> DateValue:
