@@ -191,3 +191,27 @@ def test_who_protests_decides_complaint_or_demonstration(coder: DocumentCoder, t
 def test_a_call_for_someone_to_act_is_a_request_of_them(coder: DocumentCoder, text: str) -> None:
     # "for X to do" marks the clause: X is asked to act, it does not act yet
     assert first(coder, text) == ("REQUEST", ["JPN"], ["CHN"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cutting, reducing or suspending tariffs and duties is easing an economic restriction (CONCEDE)
+    ("Indonesia cut import duties on Australian cattle on Monday.", ("CONCEDE", ["IDN"], ["AUS"])),
+    ("Mexico suspended its retaliatory tariffs on American pork.", ("CONCEDE", ["MEX"], ["USA"])),
+    # ... and a stated plan to do it is an intent to concede (AGREE), not a threat
+    ("Britain will reduce its tariffs on Indian whisky over ten years.", ("AGREE", ["GBR"], ["IND"])),
+    ("Canada will lift the countermeasures against American steel on Friday.", ("AGREE", ["CAN"], ["USA"])),
+    # suspending ties or aid is still a sanction
+    ("Niger suspended its military cooperation with France.", ("SANCTION", ["NER"], ["FRA"])),
+])
+def test_easing_tariffs_is_a_concession(coder: DocumentCoder, text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    assert first(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # headline grammar: "X to do" is a plan (the intent types become AGREE)
+    ("Vietnam to lift curbs on Chinese fruit imports", ("AGREE", "planned")),
+    ("Manila to summon Beijing envoy over reef collision", ("ACCUSE", "planned")),
+])
+def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expected: tuple[str, str]) -> None:
+    out = next(iter(coder.code_records([{"id": 1, "text": text}])))
+    assert [(e["event"], e["modality"]) for e in out["events"]][:1] == [expected]
