@@ -215,3 +215,30 @@ def test_easing_tariffs_is_a_concession(coder: DocumentCoder, text: str, expecte
 def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expected: tuple[str, str]) -> None:
     out = next(iter(coder.code_records([{"id": 1, "text": text}])))
     assert [(e["event"], e["modality"]) for e in out["events"]][:1] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # revoking visas or accreditation reduces relations (SANCTION); citizenship is the person's (COERCE)
+    ("Russia revoked the accreditation of three Estonian diplomats.", ("SANCTION", ["RUS"], ["EST"])),
+    ("Belarus stripped six exiled opposition leaders of their citizenship.", ("COERCE", ["BLR"], ["BLR"])),
+    # turning back planes, boats or migrants refuses them (REJECT)
+    ("Italy turned back a Tunisian boat carrying 40 migrants.", ("REJECT", ["ITA"], ["TUN"])),
+    # a joint statement is an agreement; voiced concern a criticism; assurances a pledge
+    ("Egypt and Sudan issued a joint statement on the Nile dam on Tuesday.", ("AGREE", ["EGY", "SDN"], [])),
+    ("Japan voiced concern over Chinese coast guard patrols near the Senkaku islands.", ("ACCUSE", ["JPN"], ["CHN"])),
+    ("Fiji gave Australia assurances that no Chinese base would be built.", ("AGREE", ["FJI"], ["AUS"])),
+])
+def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, text: str,
+                                                        expected: tuple[str, list[str], list[str]]) -> None:
+    found = [(t, sorted(a), sorted(r)) for t, a, r in events(coder, text)]
+    assert expected in found
+
+
+@pytest.mark.parametrize(("text", "not_type"), [
+    # the same nouns without their verb or modifier are no events
+    ("The Irish oil concern holds 8.5 percent of the Canadian explorer.", "ACCUSE"),
+    ("In a statement, Japan's finance ministry said its bond sales would continue.", "AGREE"),
+    ("Few analysts in India took the minister's assurance seriously.", "AGREE"),
+])
+def test_those_nouns_need_their_verb_or_modifier(coder: DocumentCoder, text: str, not_type: str) -> None:
+    assert not_type not in [t for t, _a, _r in events(coder, text)]
