@@ -54,6 +54,14 @@ def test_a_subordinate_clause_may_report_a_second_event(coder: DocumentCoder, te
     assert types(coder, text) == expected
 
 
+@pytest.mark.parametrize(("text", "not_type"), [
+    # a relative clause that only says which officers or which troops are meant is no event
+    ("Regional leaders gave the soldiers who seized power in Gabon a month to hand it back.", "COERCE"),
+])
+def test_a_clause_identifying_a_common_noun_is_no_event(coder: DocumentCoder, text: str, not_type: str) -> None:
+    assert not_type not in " ".join(types(coder, text))
+
+
 def test_a_clause_restricting_a_common_noun_is_not_a_second_event(coder: DocumentCoder) -> None:
     # "members who oppose the tax" describes the members
     assert "REJECT" not in types(coder, "Japan's prime minister called for sanctions on members who oppose the tax.")
@@ -189,3 +197,14 @@ def test_references_to_an_event_are_not_new_events(coder: DocumentCoder) -> None
 def test_a_swearing_in_is_no_vow(coder: DocumentCoder) -> None:
     assert types(coder, "China began drills three days after Taiwan's president was sworn in.") != ["AGREE"]
     assert "THREATEN" in types(coder, "Rebels in Mali have sworn to fight on until they retake Kidal.")
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Russia launched 40 missiles and drones at Ukraine overnight, the Ukrainian air force said.", (["RUS"], ["UKR"])),
+    ("The Ukrainian air force said Russia had launched 40 missiles of several types at Kyiv, most of which were shot "
+     "down.", (["RUS"], ["UKR"])),
+    ("Iran fired a barrage of drones at Israel on Saturday.", (["IRN"], ["ISR"])),
+])
+def test_launching_or_firing_missiles_at_a_state_is_an_attack(coder: DocumentCoder, text: str,
+                                                              dyad: tuple[list[str], list[str]]) -> None:
+    assert ("ASSAULT", *dyad) in events(coder, text)

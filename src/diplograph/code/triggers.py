@@ -244,6 +244,19 @@ def _describes_period_or_goods(participle: Token, lex: Lexicon) -> bool:
     return noun in _PERIOD_NOUNS or lex.in_class(noun, "ECONOMIC")
 
 
+# a relative clause on a common noun that only says which one is meant is no event of its own
+# (eval/articles/README.md: "the officers who seized power", "the accord signed in 2001")
+IDENTIFYING_CLAUSES = True
+
+
+def _identifying_clause(verb: Token) -> bool:
+    """``verb`` heads a relative clause on a common noun with no named subject of its own ("the
+    officers who seized power", "troops who help its army"); a clause on a name or with a named
+    subject ("Russia, which condemned ...", "a charge Paris denied") reports an event."""
+    return (verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN" for c in verb.children))
+
+
 def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[TriggerHit]:
     """Lexicon hits on the parsed sentence. Parts of speech are kept apart ("according" is not an
     accord, "partner" the noun is not the verb; crossing them in the relaxed pass gained nothing
@@ -265,6 +278,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 continue
             if tok.dep_ == "amod":
                 continue  # a participle used as an adjective ("opposing bids", "the besieged town")
+            if IDENTIFYING_CLAUSES and _identifying_clause(tok):
+                continue  # "the officers who seized power": the clause says which officers
             if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
                 continue  # a participle used as a noun ("evacuated the wounded", "the detained")
             order: tuple[str, ...] = (VERB,)
