@@ -154,3 +154,19 @@ def test_a_month_named_for_a_plan_resolves_forward_without_a_future_auxiliary(co
 def test_a_month_named_for_a_past_action_stays_in_the_past(coder: DocumentCoder) -> None:
     assert dated(coder, "Vietnam held joint naval drills with India in October.") == [
         ("COOPERATE", "2023-10", "month", "asserted")]
+
+
+def test_a_date_heading_dates_the_present_tense_entries_under_it(coder: DocumentCoder) -> None:
+    # a live blog: each day is a heading, its entries narrate that day in the present tense
+    text = ("Live: Armenia and Azerbaijan trade fire on their border\n\n"
+            "Our coverage of the week follows, most recent first.\n\n"
+            "Thursday, Sept. 15\n\n"
+            "Evening - Armenia and Azerbaijan agree to a ceasefire brokered by Russia.\n\n"
+            "Tuesday, Sept. 13\n\n"
+            "Azerbaijani forces shell Armenian border towns.\n\n"
+            "Armenia accuses Azerbaijan of an unprovoked attack.")
+    out = next(iter(coder.code_records([{"id": 1, "text": text, "date": "2022-09-16"}])))
+    found = {(e["event"], e["date"], e["modality"]) for e in out["events"]}
+    assert ("AGREE", "2022-09-15", "asserted") in found
+    assert ("ASSAULT", "2022-09-13", "asserted") in found
+    assert ("ACCUSE", "2022-09-13", "asserted") in found

@@ -201,7 +201,8 @@ def reads_as_background(anchor: Token, sentence: Sentence, expressions: Sequence
                                and _clause_of(anchor.doc, m) == verb for m in expressions)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if not auxes:
-        return verb.tag_ in {"VBZ", "VBP"}
+        # under a live blog's or timeline's date heading the present narrates that day
+        return verb.tag_ in {"VBZ", "VBP"} and not sentence.under_date_heading
     perfect = any(a.lower_ in {"has", "have", "'ve"} for a in auxes) and verb.tag_ == "VBN"
     return perfect and sentence.index >= 2 and all(a.lower_ in {"has", "have", "'ve", "been"} for a in auxes)
 
