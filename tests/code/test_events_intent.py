@@ -227,6 +227,12 @@ def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expect
     ("Egypt and Sudan issued a joint statement on the Nile dam on Tuesday.", ("AGREE", ["EGY", "SDN"], [])),
     ("Japan voiced concern over Chinese coast guard patrols near the Senkaku islands.", ("ACCUSE", ["JPN"], ["CHN"])),
     ("Fiji gave Australia assurances that no Chinese base would be built.", ("AGREE", ["FJI"], ["AUS"])),
+    # a court annulling a vote restricts it (COERCE); striking down a law or decree rejects it
+    ("Moldova's constitutional court annulled the local election in Chisinau.", ("COERCE", ["MDA"], ["MDA"])),
+    ("Kenya's High Court struck down the government's decree on police deployments.", ("REJECT", ["KEN"], ["KEN"])),
+    # restrictive measures are sanctions; calling a measure illegal is a criticism
+    ("The European Union adopted restrictive measures against Belarus on Monday.", ("SANCTION", ["EU"], ["BLR"])),
+    ("Iran called the new US sanctions illegal.", ("ACCUSE", ["IRN"], ["USA"])),
 ])
 def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, text: str,
                                                         expected: tuple[str, list[str], list[str]]) -> None:
