@@ -245,6 +245,9 @@ def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, te
     ("The Irish oil concern holds 8.5 percent of the Canadian explorer.", "ACCUSE"),
     ("In a statement, Japan's finance ministry said its bond sales would continue.", "AGREE"),
     ("Few analysts in India took the minister's assurance seriously.", "AGREE"),
+    # supplying electricity or gas is trade, not aid; acknowledging a fact is no admission
+    ("Laos supplies much of Thailand's electricity.", "AID"),
+    ("Both Vietnam and China acknowledged how much their trade ties matter to the region.", "CONCEDE"),
 ])
 def test_those_nouns_need_their_verb_or_modifier(coder: DocumentCoder, text: str, not_type: str) -> None:
     assert not_type not in [t for t, _a, _r in events(coder, text)]
