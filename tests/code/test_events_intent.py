@@ -251,3 +251,13 @@ def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, te
 ])
 def test_those_nouns_need_their_verb_or_modifier(coder: DocumentCoder, text: str, not_type: str) -> None:
     assert not_type not in [t for t, _a, _r in events(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd's violence is a riot (PROTEST), also when the crowd is counted ("thousands of supporters")
+    ("Hundreds of the former president's supporters in Peru stormed the electoral court's offices.", "PROTEST"),
+    # counted troops are still forces
+    ("Thousands of Ethiopian troops stormed the rebel-held town in Tigray.", "ASSAULT"),
+])
+def test_a_counted_crowd_riots_counted_troops_attack(coder: DocumentCoder, text: str, expected: str) -> None:
+    assert first(coder, text)[0] == expected
