@@ -247,6 +247,9 @@ def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, te
     ("Few analysts in India took the minister's assurance seriously.", "AGREE"),
     # supplying electricity or gas is trade, not aid; acknowledging a fact is no admission
     ("Laos supplies much of Thailand's electricity.", "AID"),
+    # a request for comment is the reporter's; a gerund after "of" on a noun names, it does not report
+    ("The Chinese embassy in Manila did not respond to a request for comment.", "REQUEST"),
+    ("Serbia rejected the resolution, calling it an attempt at seeking revenge on Serbia.", "REQUEST"),
     ("Both Vietnam and China acknowledged how much their trade ties matter to the region.", "CONCEDE"),
 ])
 def test_those_nouns_need_their_verb_or_modifier(coder: DocumentCoder, text: str, not_type: str) -> None:

@@ -280,6 +280,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 continue  # a participle used as an adjective ("opposing bids", "the besieged town")
             if IDENTIFYING_CLAUSES and _identifying_clause(tok):
                 continue  # "the officers who seized power": the clause says which officers
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN" and not relaxed:
+                continue  # a gerund on a noun names a thing ("a signal of seeking", "an attempt at seeking")
             if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
                 continue  # a participle used as a noun ("evacuated the wounded", "the detained")
             order: tuple[str, ...] = (VERB,)
