@@ -208,3 +208,20 @@ def test_a_swearing_in_is_no_vow(coder: DocumentCoder) -> None:
 def test_launching_or_firing_missiles_at_a_state_is_an_attack(coder: DocumentCoder, text: str,
                                                               dyad: tuple[list[str], list[str]]) -> None:
     assert ("ASSAULT", *dyad) in events(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a present participle on an adopted or passed document is what its adopter does
+    ("The UN General Assembly adopted a resolution condemning Russia's annexation of Crimea.",
+     ("ACCUSE", ["UN"], ["RUS"])),
+    ("The Security Council passed a resolution demanding that Israel halt its offensive in Rafah.",
+     ("REQUEST", ["UN"], ["ISR"])),
+    ("Latvia's parliament passed a law banning Russian state media.", ("COERCE", ["LVA"], ["RUS"])),
+])
+def test_a_document_does_what_its_participle_says(coder: DocumentCoder, text: str,
+                                                  expected: tuple[str, list[str], list[str]]) -> None:
+    assert expected in events(coder, text)
+
+
+def test_a_document_identified_by_a_past_participle_is_no_event(coder: DocumentCoder) -> None:
+    assert "ACCUSE" not in types(coder, "Russia ignored the resolution adopted by the General Assembly in 2014.")

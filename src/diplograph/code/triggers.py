@@ -31,6 +31,7 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
 RESPONSE_VERBS = frozenset(WORDS["response_verbs"])
 CLAIM_NOUNS = frozenset(WORDS["claim_nouns"])
+DOCUMENT_NOUNS = frozenset(WORDS["document_nouns"])
 EVALUATION_VERBS = frozenset(WORDS["evaluation_verbs"])
 REPORTING_VERBS = frozenset(WORDS["saying_verbs"]) | {"add", "write", "report", "claim", "note", "confirm", "explain"}
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
@@ -249,6 +250,15 @@ def _describes_period_or_goods(participle: Token, lex: Lexicon) -> bool:
 IDENTIFYING_CLAUSES = True
 
 
+def _document_content(verb: Token) -> bool:
+    """"adopted a resolution demanding ...", "passed a law banning ...": a present participle on a
+    document that a verb takes as its object says what the document does, the act of the verb's
+    subject (a past participle, "the resolution adopted in 2001", only identifies it)."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and token_lemma(noun) in DOCUMENT_NOUNS
+            and noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"})
+
+
 def _identifying_clause(verb: Token) -> bool:
     """``verb`` heads a relative clause on a common noun with no named subject of its own ("the
     officers who seized power", "troops who help its army"); a clause on a name or with a named
@@ -270,8 +280,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not headline:
             continue  # a name ("March", "Summit Bank") is not a trigger noun
         if tok.pos_ == "VERB":
-            if tok.dep_ == "acl" and ((tok.tag_ in PARTICIPLE_TAGS and not relaxed)
-                                      or _describes_period_or_goods(tok, lex)):
+            if tok.dep_ == "acl" and not _document_content(tok) and ((tok.tag_ in PARTICIPLE_TAGS and not relaxed)
+                                                                 or _describes_period_or_goods(tok, lex)):
                 # a participle describing a noun ("a lunch hosted by X") is not the news; the back-off
                 # allows it, but never for a period or goods ("the four weeks ended February 27",
                 # "products supplied")
@@ -302,6 +312,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
             if found is not None:
                 entry, (event_type, mode) = found
                 anchor = tok
+                if entry.pos == VERB and _document_content(tok):
+                    anchor = tok.head.head  # "adopted a resolution demanding": the adopter demands
                 if entry.pos == NOUN:
                     anchor = _noun_anchor(tok, lex)
                     if anchor == tok and not headline and mentioned_only(tok):
