@@ -233,6 +233,10 @@ def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expect
     # restrictive measures are sanctions; calling a measure illegal is a criticism
     ("The European Union adopted restrictive measures against Belarus on Monday.", ("SANCTION", ["EU"], ["BLR"])),
     ("Iran called the new US sanctions illegal.", ("ACCUSE", ["IRN"], ["USA"])),
+    # a sentence handed down is a conviction; a shutdown called is a general strike
+    ("An Iranian court handed a ten-year sentence to a French tourist.", ("SANCTION", ["IRN"], ["FRA"])),
+    # ("for Tuesday" is a time, not the particle of "call for")
+    ("Nepal's opposition called a general shutdown for Tuesday across Nepal.", ("PROTEST", ["NPL"], ["NPL"])),
 ])
 def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, text: str,
                                                         expected: tuple[str, list[str], list[str]]) -> None:

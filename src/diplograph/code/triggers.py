@@ -126,7 +126,7 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
     """The (type, mode) this entry gives on this token, or None when its conditions fail.
     ``relaxed``: only the particle and the object exclusions are checked (the back-off pass)."""
     children = list(tok.children)
-    if entry.particle is not None and not any(c.lower_ == entry.particle for c in children) and not (
+    if entry.particle is not None and not any(c.lower_ == entry.particle and not _time_phrase(c) for c in children) and not (
             entry.particle == "for" and for_clause(tok) is not None):
         return None
     if entry.need_future and modality_of(tok, tok, "") not in {"planned", "hypothetical"}:
@@ -226,6 +226,18 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
     if entry.need_prep and not any(c.dep_ == "prep" and c.lower_ in entry.need_prep for c in children):
         return None
     return event_type, mode
+
+
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july",
+                        "august", "september", "october", "november", "december", "week", "month", "year", "day",
+                        "weekend", "hour", "time"})
+
+
+def _time_phrase(prep: Token) -> bool:
+    """"called a strike for Tuesday": a preposition whose object is a time is no particle."""
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and (p.lower_ in TIME_WORDS or p.like_num)
+                                       for p in prep.children)
 
 
 def for_clause(tok: Token) -> Token | None:
