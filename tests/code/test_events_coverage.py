@@ -225,3 +225,14 @@ def test_a_document_does_what_its_participle_says(coder: DocumentCoder, text: st
 
 def test_a_document_identified_by_a_past_participle_is_no_event(coder: DocumentCoder) -> None:
     assert "ACCUSE" not in types(coder, "Russia ignored the resolution adopted by the General Assembly in 2014.")
+
+
+def test_a_visit_named_as_the_occasion_is_a_consultation(coder: DocumentCoder) -> None:
+    found = events(coder, "India and Australia signed four agreements during Prime Minister Albanese's visit to "
+                          "India on Thursday.")
+    assert ("CONSULT", ["AUS"], ["IND"]) in found
+    assert "AGREE" in [t for t, _a, _r in found]
+
+
+def test_a_plain_time_phrase_is_no_occasion(coder: DocumentCoder) -> None:
+    assert "ASSAULT" not in types(coder, "India and Pakistan resumed talks after weeks of fighting in Kashmir.")

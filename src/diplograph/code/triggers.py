@@ -332,7 +332,7 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                         break  # "the pact would not undermine ...": the event is named, not reported
                     if event_type == "AGREE" and (_agreement_as_frame(tok) or (anchor == tok and tok.dep_ in {"dobj", "obj"})):
                         break  # "under the treaty", "did not mention the memorandum": named, not made
-                    if anchor == tok and not headline and in_time_clause(tok):
+                    if anchor == tok and not headline and in_time_clause(tok) and not occasion(tok):
                         break  # "while the fighting went on", "after days of fighting": a time reference
                     suspended = _suspension(tok)
                     if suspended is not None:
@@ -367,6 +367,16 @@ FRAME_PREPS = frozenset(WORDS["frame_preps"])
 
 
 TIME_MARKS = frozenset({"while", "after", "before", "since", "until", "during", "amid", "amidst", "following", "when"})
+
+
+OCCASION_NOUNS = frozenset({"visit", "trip", "tour", "summit"})
+
+
+def occasion(noun: Token) -> bool:
+    """"signed a pact during Putin's visit to Pyongyang": a visit or summit named as the occasion
+    of the event is itself reported (a CONSULT, eval/articles/README.md)."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "during" and token_lemma(noun) in OCCASION_NOUNS
+            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "to") for c in noun.children))
 
 
 def in_time_clause(noun: Token, max_climb: int = 8) -> bool:
@@ -470,7 +480,7 @@ def independent_clause(tok: Token) -> bool:
     """``tok`` heads a clause that reports its own event, not a complement of the verb above it."""
     if not INDEPENDENT_CLAUSES:
         return False
-    if tok.dep_ == "parataxis":
+    if tok.dep_ == "parataxis" or occasion(tok):
         return True
     if _denied_claim(tok):
         return True
@@ -561,7 +571,8 @@ def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerH
     only referred to in a time phrase ("after the bombing")."""
     by_anchor: dict[int, TriggerHit] = {}
     for hit in hits:
-        if hit.anchor == hit.token and hit.token.dep_ in {"pobj", "pcomp"} and hit.token.head.lower_ in TEMPORAL_PREPS:
+        if (hit.anchor == hit.token and hit.token.dep_ in {"pobj", "pcomp"} and hit.token.head.lower_ in TEMPORAL_PREPS
+                and not occasion(hit.token)):
             continue
         prev = by_anchor.get(hit.anchor.i)
         if prev is None or _prefer(hit, prev):
