@@ -40,7 +40,8 @@ from .structure import (
     without_economic_qualifiers,
     without_stance_prefixed,
 )
-from .triggers import TriggerHit, find_triggers, select_triggers, token_lemma
+from .trigger_selection import select_triggers
+from .triggers import TriggerHit, find_triggers, token_lemma
 
 __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find_triggers", "lemma_table", "retype",
            "select_triggers"]
