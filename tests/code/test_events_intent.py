@@ -233,6 +233,12 @@ def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expect
     # restrictive measures are sanctions; calling a measure illegal is a criticism
     ("The European Union adopted restrictive measures against Belarus on Monday.", ("SANCTION", ["EU"], ["BLR"])),
     ("Iran called the new US sanctions illegal.", ("ACCUSE", ["IRN"], ["USA"])),
+    # ordering or telling diplomats to leave expels them (SANCTION)
+    ("Mali's junta ordered the French ambassador to leave within 72 hours.", ("SANCTION", ["MLI"], ["FRA"])),
+    ("Ecuador told Mexico's envoy to leave the country.", ("SANCTION", ["ECU"], ["MEX"])),
+    # dropping or withdrawing a bill or a tax plan under pressure is a concession
+    ("Peru's government withdrew the pension bill after the protests.", ("CONCEDE", ["PER"], ["PER"])),
+    ("Nigeria's president dropped the fuel tax plan on Monday.", ("CONCEDE", ["NGA"], ["NGA"])),
     # a sentence handed down is a conviction; a shutdown called is a general strike
     ("An Iranian court handed a ten-year sentence to a French tourist.", ("SANCTION", ["IRN"], ["FRA"])),
     # ("for Tuesday" is a time, not the particle of "call for")
