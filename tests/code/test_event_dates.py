@@ -170,3 +170,16 @@ def test_a_date_heading_dates_the_present_tense_entries_under_it(coder: Document
     assert ("AGREE", "2022-09-15", "asserted") in found
     assert ("ASSAULT", "2022-09-13", "asserted") in found
     assert ("ACCUSE", "2022-09-13", "asserted") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a warning that something would happen is a planned threat, with a condition a hypothetical one;
+    # it is dated by the day named for the warning (read as past), else not at all
+    ("Iran warned on Monday that it would respond to any attack on its oil tankers.",
+     ("THREATEN", "2024-08-12", "day", "planned")),
+    ("Ethiopia warned that Eritrea would pay a heavy price if its troops crossed the border.",
+     ("THREATEN", None, "none", "hypothetical")),
+])
+def test_a_stated_threat_takes_the_modality_of_its_clause(coder: DocumentCoder, text: str,
+                                                          expected: tuple[str, str | None, str, str]) -> None:
+    assert expected in dated(coder, text)

@@ -24,7 +24,7 @@ from .clause_types import accepts_from_another, joint_exercise, retype
 from .event_dates import event_date, reads_as_background, sentence_expressions
 from .event_refs import refer_back
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
-from .modality import is_future, modality_of
+from .modality import is_future, modality_of, stated_threat_modality
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
 from .sides import ArticleFocus, resolve_sides
 from .structure import (
@@ -218,9 +218,15 @@ def code_sentence(
         # a statement of intent (AGREE, THREATEN) keeps its planned or hypothetical modality: the
         # annotation conventions (eval/articles/README.md) label "will provide aid" AGREE, planned
         parties = refer_back(event_type, hit.anchor, parties, index, [*history, *events], lex)
+        date_modality: str | None = None
         if event_type == "THREATEN":
             parties = quoted_threat(hit.anchor, parties, index)
-        date = event_date(doc, hit.anchor, hit.token, sentence, modality, expressions)
+            stated = stated_threat_modality(hit.anchor) if modality == "asserted" else None
+            if stated is not None:
+                # "warned on Saturday that X would ...": dated by the day named for the warning, else
+                # undated (as a hypothetical is: no forward reading, no story day)
+                modality, date_modality = stated, "hypothetical"
+        date = event_date(doc, hit.anchor, hit.token, sentence, date_modality or modality, expressions)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
                             lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i, date)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
