@@ -204,6 +204,9 @@ def test_a_swearing_in_is_no_vow(coder: DocumentCoder) -> None:
     ("The Ukrainian air force said Russia had launched 40 missiles of several types at Kyiv, most of which were shot "
      "down.", (["RUS"], ["UKR"])),
     ("Iran fired a barrage of drones at Israel on Saturday.", (["IRN"], ["ISR"])),
+    # weapons or forces hitting a place (also counted: "a barrage of missiles hit ...")
+    ("A barrage of Iranian missiles hit Tel Aviv overnight.", (["IRN"], ["ISR"])),
+    ("Pakistani jets hit targets in eastern Afghanistan on Tuesday.", (["PAK"], ["AFG"])),
 ])
 def test_launching_or_firing_missiles_at_a_state_is_an_attack(coder: DocumentCoder, text: str,
                                                               dyad: tuple[list[str], list[str]]) -> None:
@@ -236,3 +239,8 @@ def test_a_visit_named_as_the_occasion_is_a_consultation(coder: DocumentCoder) -
 
 def test_a_plain_time_phrase_is_no_occasion(coder: DocumentCoder) -> None:
     assert "ASSAULT" not in types(coder, "India and Pakistan resumed talks after weeks of fighting in Kashmir.")
+
+
+def test_an_economy_hit_by_prices_is_no_attack(coder: DocumentCoder) -> None:
+    assert "ASSAULT" not in types(coder, "Nigeria has been hit hard by the fall in world oil prices.")
+    assert "ASSAULT" not in types(coder, "Western sanctions hit Iran's oil exports last year.")
