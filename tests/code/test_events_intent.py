@@ -239,6 +239,8 @@ def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expect
     # dropping or withdrawing a bill or a tax plan under pressure is a concession
     ("Peru's government withdrew the pension bill after the protests.", ("CONCEDE", ["PER"], ["PER"])),
     ("Nigeria's president dropped the fuel tax plan on Monday.", ("CONCEDE", ["NGA"], ["NGA"])),
+    ("Ecuador's government suspended the fuel price increase after a week of protests in Quito.",
+     ("CONCEDE", ["ECU"], ["ECU"])),
     # a sentence handed down is a conviction; a shutdown called is a general strike
     ("An Iranian court handed a ten-year sentence to a French tourist.", ("SANCTION", ["IRN"], ["FRA"])),
     # ("for Tuesday" is a time, not the particle of "call for")
