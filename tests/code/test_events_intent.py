@@ -257,6 +257,11 @@ def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, te
     ("The Irish oil concern holds 8.5 percent of the Canadian explorer.", "ACCUSE"),
     ("In a statement, Japan's finance ministry said its bond sales would continue.", "AGREE"),
     ("Few analysts in India took the minister's assurance seriously.", "AGREE"),
+    # flying out or back is leaving, not visiting; hosting a base or a tournament is no meeting;
+    # seeking a term of office is no request
+    ("The expelled Argentine diplomats flew out of Venezuela on Thursday.", "CONSULT"),
+    ("Spain hosts a US naval base at Rota.", "CONSULT"),
+    ("Senegal's president said he would not seek a third term.", "REQUEST"),
     # supplying electricity or gas is trade, not aid; acknowledging a fact is no admission
     ("Laos supplies much of Thailand's electricity.", "AID"),
     # a request for comment is the reporter's; a gerund after "of" on a noun names, it does not report

@@ -126,7 +126,8 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         return None
     if entry.need_future and modality_of(tok, tok, "") not in {"planned", "hypothetical"}:
         return None
-    if entry.not_particle and any(c.dep_ == "prt" and c.lower_ in entry.not_particle for c in children):
+    if entry.not_particle and any(c.lower_ in entry.not_particle and (c.dep_ == "prt" or (
+            c.dep_ in {"prep", "advmod"} and c.i == tok.i + 1)) for c in children):  # "flew out of", "flew back"
         return None
     event_type, mode = entry.type, entry.mode
     if entry.not_obj and entry.pos == VERB:
