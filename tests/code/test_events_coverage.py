@@ -244,3 +244,14 @@ def test_a_plain_time_phrase_is_no_occasion(coder: DocumentCoder) -> None:
 def test_an_economy_hit_by_prices_is_no_attack(coder: DocumentCoder) -> None:
     assert "ASSAULT" not in types(coder, "Nigeria has been hit hard by the fall in world oil prices.")
     assert "ASSAULT" not in types(coder, "Western sanctions hit Iran's oil exports last year.")
+
+
+def test_a_finite_verb_coordinated_with_a_gerund_is_a_second_event(coder: DocumentCoder) -> None:
+    # the parser hangs "accuses" on "arming" (the complement of "denies"): it is the main verb's
+    # conjunct, an accusation of its own, not denied
+    out = next(iter(coder.code_records([{"id": 1, "date": "2024-08-14", "text": (
+        "Eritrea denies arming the rebels and accuses Ethiopia's army of shelling border villages.")}])))
+    found = {(e["event"], e["modality"]) for e in out["events"]}
+    assert ("REJECT", "background") in found or ("REJECT", "asserted") in found
+    assert ("ACCUSE", "negated") not in found
+    assert any(t == "ACCUSE" for t, _m in found)

@@ -41,6 +41,12 @@ def _governors(anchor: Token, max_up: int = 4) -> tuple[list[Token], set[int]]:
     controlling: set[int] = set()
     current = anchor
     for _ in range(max_up):
+        if (current.dep_ == "conj" and current.tag_ in {"VBZ", "VBD", "VBP"} and current.head.tag_ in {"VBG", "VB"}
+                and current.head.dep_ in {"xcomp", "pcomp"} and current.head.head != current.head):
+            # "denies arming X and accuses Y": the finite conjunct of a gerund belongs to the main verb
+            current = current.head.head
+            chain.append(current)
+            continue
         if current.dep_ in {"xcomp", "ccomp", "conj", "acomp", "pcomp", "advcl"} and current.head != current:
             link = current.dep_
             current = current.head

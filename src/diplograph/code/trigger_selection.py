@@ -34,6 +34,7 @@ INDEPENDENT_CLAUSE_MARKS = frozenset({"after", "as", "while", "when", "whereas",
                                       "once", "though", "although", "until", "following"})
 INDEPENDENT_CLAUSES = True
 RELATIVE_CLAUSES = True
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 
 
 def _claim_answer(verb: Token) -> int | None:
@@ -99,6 +100,12 @@ def _governing_anchors(tok: Token, anchors: Collection[int] = (), max_depth: int
             # "condemned the drills and said it had dispatched forces": what is reported is not
             # governed by the verb the report is coordinated with
             break
+        if (current.dep_ == "conj" and current.tag_ in FINITE_TAGS and head.tag_ in {"VBG", "VB"}
+                and head.dep_ in {"xcomp", "pcomp"} and head.head != head):
+            # "Rwanda denies arming the M23 and accuses Congo ...": a finite verb coordinated with a
+            # gerund is the main verb's conjunct (a misparse), not governed by it
+            current = head.head
+            continue
         if current.dep_ != "conj":
             crossed = True
         if crossed:
