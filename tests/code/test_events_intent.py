@@ -233,6 +233,9 @@ def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expect
     # restrictive measures are sanctions; calling a measure illegal is a criticism
     ("The European Union adopted restrictive measures against Belarus on Monday.", ("SANCTION", ["EU"], ["BLR"])),
     ("Iran called the new US sanctions illegal.", ("ACCUSE", ["IRN"], ["USA"])),
+    # forces returning to their bases withdraw (RETREAT); a leader returning home does not
+    ("Armenian troops returned to their barracks in Yerevan after the standoff with Azerbaijan.",
+     ("RETREAT", ["ARM"], ["AZE"])),
     # ordering or telling diplomats to leave expels them (SANCTION)
     ("Mali's junta ordered the French ambassador to leave within 72 hours.", ("SANCTION", ["MLI"], ["FRA"])),
     ("Ecuador told Mexico's envoy to leave the country.", ("SANCTION", ["ECU"], ["MEX"])),
@@ -262,6 +265,7 @@ def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, te
     ("The expelled Argentine diplomats flew out of Venezuela on Thursday.", "CONSULT"),
     ("Spain hosts a US naval base at Rota.", "CONSULT"),
     ("Senegal's president said he would not seek a third term.", "REQUEST"),
+    ("The Indian prime minister returned to New Delhi from Moscow on Tuesday.", "RETREAT"),
     # supplying electricity or gas is trade, not aid; acknowledging a fact is no admission
     ("Laos supplies much of Thailand's electricity.", "AID"),
     # a request for comment is the reporter's; a gerund after "of" on a noun names, it does not report
