@@ -236,6 +236,9 @@ def test_a_headline_infinitive_is_a_plan(coder: DocumentCoder, text: str, expect
     # forces returning to their bases withdraw (RETREAT); a leader returning home does not
     ("Armenian troops returned to their barracks in Yerevan after the standoff with Azerbaijan.",
      ("RETREAT", ["ARM"], ["AZE"])),
+    # taking over a building or a base seizes it; forces setting up checkpoints are deployed
+    ("Rebel fighters took over the army headquarters in Bamako on Tuesday.", ("COERCE", ["MLI"], ["MLI"])),
+    ("Turkish troops set up checkpoints along the border with Syria.", ("MOBILIZE", ["TUR"], ["SYR"])),
     # ordering or telling diplomats to leave expels them (SANCTION)
     ("Mali's junta ordered the French ambassador to leave within 72 hours.", ("SANCTION", ["MLI"], ["FRA"])),
     ("Ecuador told Mexico's envoy to leave the country.", ("SANCTION", ["ECU"], ["MEX"])),
