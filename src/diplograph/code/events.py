@@ -54,7 +54,11 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # relative clauses; stated future responses; judgements ("called X a violation"); suspended
 # agreements; a stricter back-off pass (with lexicon version 3 and the CAMEO conversion,
 # triggers_cameo.json)
-EVENTS_VERSION = "events-4"
+# 5: "a charge X denied" and a finite verb coordinated with a gerund are events of their own;
+# identifying relative clauses and gerunds on nouns are none; a document's participle is its
+# adopter's act; visits named as the occasion; stated threats planned/hypothetical; date headings of
+# live blogs; planned months resolve forward (with lexicon version 4)
+EVENTS_VERSION = "events-5"
 MAX_EVENTS_PER_SENTENCE = 3
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
