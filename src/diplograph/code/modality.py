@@ -113,9 +113,6 @@ def modality_of(anchor: Token, trigger: Token, sentence_lower: str) -> str:
         auxes = _aux_lowers(tok)
         if auxes & FUTURE_AUX:
             return "planned"
-        if tok.head == tok and "to" in auxes and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
-            # headline grammar: "Seoul to summon Tokyo envoy", "U.S., China to cut tariffs" (a plan)
-            return "planned"
         if tok.i in controlling:
             lemma = tok.lemma_.lower()
             if lemma in PLANNED_GOVERNORS:
