@@ -229,6 +229,8 @@ def test_easing_tariffs_is_a_concession(coder: DocumentCoder, text: str, expecte
     # taking over a building or a base seizes it; forces setting up checkpoints are deployed
     ("Rebel fighters took over the army headquarters in Bamako on Tuesday.", ("COERCE", ["MLI"], ["MLI"])),
     ("Turkish troops set up checkpoints along the border with Syria.", ("MOBILIZE", ["TUR"], ["SYR"])),
+    # freezing a membership bid or an accession process suspends relations (SANCTION)
+    ("The European Union froze Turkey's accession process in 2018.", ("SANCTION", ["EU"], ["TUR"])),
     # ordering or telling diplomats to leave expels them (SANCTION)
     ("Mali's junta ordered the French ambassador to leave within 72 hours.", ("SANCTION", ["MLI"], ["FRA"])),
     ("Ecuador told Mexico's envoy to leave the country.", ("SANCTION", ["ECU"], ["MEX"])),
