@@ -182,3 +182,15 @@ def test_a_date_heading_dates_the_present_tense_entries_under_it(coder: Document
 def test_a_stated_threat_takes_the_modality_of_its_clause(coder: DocumentCoder, text: str,
                                                           expected: tuple[str, str | None, str, str]) -> None:
     assert expected in dated(coder, text)
+
+
+def test_a_called_strike_is_planned_for_the_day_named(coder: DocumentCoder) -> None:
+    # published on a Wednesday: "for Friday" is two days later
+    found = dated(coder, "Unions in Argentina called a general strike for Friday.")
+    assert ("PROTEST", "2024-08-16", "day", "planned") in found
+
+
+def test_the_day_of_a_report_is_not_moved_forward(coder: DocumentCoder) -> None:
+    # "said on Monday that he would resign": Monday is the day of the statement, in the past
+    found = dated(coder, "Peru's prime minister said on Monday that he would resign once a new cabinet was named.")
+    assert [d for t, d, _p, _m in found if t == "RETREAT"] == ["2024-08-12"]

@@ -60,6 +60,7 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # live blogs; planned months resolve forward (with lexicon version 4)
 EVENTS_VERSION = "events-5"
 MAX_EVENTS_PER_SENTENCE = 3
+CALLING_VERBS = frozenset({"call", "announce", "schedule"})
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
 STRICT_CONFIDENCE = 0.8
@@ -213,6 +214,10 @@ def code_sentence(
         if joint_exercise(hit, parties.codes("actor"), parties.codes("recipient")):
             hit = TriggerHit(hit.token, hit.anchor, hit.entry, "COOPERATE", None)
         event_type, mode = retype(hit, modality, lex, index)
+        if (event_type == "PROTEST" and modality == "asserted" and hit.anchor != hit.token
+                and token_lemma(hit.anchor) in CALLING_VERBS):
+            # "called a nationwide strike for Tuesday": the strike is announced, still to come
+            modality = "planned"
         demand = stated_demand(hit.anchor, index)
         if demand is not None:
             event_type, mode, parties, modality = "REQUEST", None, demand, "asserted"
@@ -230,7 +235,7 @@ def code_sentence(
                 # "warned on Saturday that X would ...": dated by the day named for the warning, else
                 # undated (as a hypothetical is: no forward reading, no story day)
                 modality, date_modality = stated, "hypothetical"
-        date = event_date(doc, hit.anchor, hit.token, sentence, date_modality or modality, expressions)
+        date = event_date(doc, hit.anchor, hit.token, sentence, date_modality or modality, expressions, published)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
                             lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i, date)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))
