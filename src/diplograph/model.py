@@ -119,6 +119,9 @@ class Sentence:
     # the date an event of the sentence takes when the clause that reports it names none (the
     # story's day: the lede's date or the publication date); dates/sentences.py sets it
     story_date: DateValue = field(default_factory=DateValue)
+    # the sentence follows a date heading of a live blog or timeline ("Tuesday, June 24"): its
+    # present tense narrates that day (dates/sentences.py sets it)
+    under_date_heading: bool = False
 
 
 @dataclass

@@ -14,7 +14,7 @@ ARTICLE_BODY = (
     "Kenya and Tanzania agreed on Tuesday to reopen three border posts closed since the dispute began.\n\n"
     "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Nairobi.\n\n"
     "The shilling closed slightly higher against the dollar in thin trading.\n\n"
-    "In recent years Kenya has also supplied electricity to Tanzania under a regional grid deal."
+    "In recent years Kenya has also supplied maize to Tanzania under a regional food aid deal."
 )
 
 

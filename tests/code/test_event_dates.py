@@ -137,3 +137,60 @@ def test_a_conjuncts_duration_does_not_undate_the_event(coder: DocumentCoder) ->
                         published=dt.date(2025, 3, 14), title_span=(0, len(title)))
     events = [e for e in coder.analyze(document).events if e.sentence_index == 0]
     assert events and all(e.date.iso() == "2025-03-13" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # the plan is in a governing verb, not beside the month
+    "India said it was preparing to hold naval drills with Vietnam in October.",
+    "Vietnam's navy is preparing to hold drills with India in October.",
+])
+def test_a_month_named_for_a_plan_resolves_forward_without_a_future_auxiliary(coder: DocumentCoder,
+                                                                             text: str) -> None:
+    dates = [(d, p) for _t, d, p, m in dated(coder, text) if m == "planned"]
+    assert dates == [("2024-10", "month")]
+
+
+def test_a_month_named_for_a_past_action_stays_in_the_past(coder: DocumentCoder) -> None:
+    assert dated(coder, "Vietnam held joint naval drills with India in October.") == [
+        ("COOPERATE", "2023-10", "month", "asserted")]
+
+
+def test_a_date_heading_dates_the_present_tense_entries_under_it(coder: DocumentCoder) -> None:
+    # a live blog: each day is a heading, its entries narrate that day in the present tense
+    text = ("Live: Armenia and Azerbaijan trade fire on their border\n\n"
+            "Our coverage of the week follows, most recent first.\n\n"
+            "Thursday, Sept. 15\n\n"
+            "Evening - Armenia and Azerbaijan agree to a ceasefire brokered by Russia.\n\n"
+            "Tuesday, Sept. 13\n\n"
+            "Azerbaijani forces shell Armenian border towns.\n\n"
+            "Armenia accuses Azerbaijan of an unprovoked attack.")
+    out = next(iter(coder.code_records([{"id": 1, "text": text, "date": "2022-09-16"}])))
+    found = {(e["event"], e["date"], e["modality"]) for e in out["events"]}
+    assert ("AGREE", "2022-09-15", "asserted") in found
+    assert ("ASSAULT", "2022-09-13", "asserted") in found
+    assert ("ACCUSE", "2022-09-13", "asserted") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a warning that something would happen is a planned threat, with a condition a hypothetical one;
+    # it is dated by the day named for the warning (read as past), else not at all
+    ("Iran warned on Monday that it would respond to any attack on its oil tankers.",
+     ("THREATEN", "2024-08-12", "day", "planned")),
+    ("Ethiopia warned that Eritrea would pay a heavy price if its troops crossed the border.",
+     ("THREATEN", None, "none", "hypothetical")),
+])
+def test_a_stated_threat_takes_the_modality_of_its_clause(coder: DocumentCoder, text: str,
+                                                          expected: tuple[str, str | None, str, str]) -> None:
+    assert expected in dated(coder, text)
+
+
+def test_a_called_strike_is_planned_for_the_day_named(coder: DocumentCoder) -> None:
+    # published on a Wednesday: "for Friday" is two days later
+    found = dated(coder, "Unions in Argentina called a general strike for Friday.")
+    assert ("PROTEST", "2024-08-16", "day", "planned") in found
+
+
+def test_the_day_of_a_report_is_not_moved_forward(coder: DocumentCoder) -> None:
+    # "said on Monday that he would resign": Monday is the day of the statement, in the past
+    found = dated(coder, "Peru's prime minister said on Monday that he would resign once a new cabinet was named.")
+    assert [d for t, d, _p, _m in found if t == "RETREAT"] == ["2024-08-12"]

@@ -191,3 +191,92 @@ def test_who_protests_decides_complaint_or_demonstration(coder: DocumentCoder, t
 def test_a_call_for_someone_to_act_is_a_request_of_them(coder: DocumentCoder, text: str) -> None:
     # "for X to do" marks the clause: X is asked to act, it does not act yet
     assert first(coder, text) == ("REQUEST", ["JPN"], ["CHN"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cutting, reducing or suspending tariffs and duties is easing an economic restriction (CONCEDE)
+    ("Indonesia cut import duties on Australian cattle on Monday.", ("CONCEDE", ["IDN"], ["AUS"])),
+    ("Mexico suspended its retaliatory tariffs on American pork.", ("CONCEDE", ["MEX"], ["USA"])),
+    # ... and a stated plan to do it is an intent to concede (AGREE), not a threat
+    ("Britain will reduce its tariffs on Indian whisky over ten years.", ("AGREE", ["GBR"], ["IND"])),
+    ("Canada will lift the countermeasures against American steel on Friday.", ("AGREE", ["CAN"], ["USA"])),
+    # suspending ties or aid is still a sanction
+    ("Niger suspended its military cooperation with France.", ("SANCTION", ["NER"], ["FRA"])),
+])
+def test_easing_tariffs_is_a_concession(coder: DocumentCoder, text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    assert first(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # revoking visas or accreditation reduces relations (SANCTION); citizenship is the person's (COERCE)
+    ("Russia revoked the accreditation of three Estonian diplomats.", ("SANCTION", ["RUS"], ["EST"])),
+    ("Belarus stripped six exiled opposition leaders of their citizenship.", ("COERCE", ["BLR"], ["BLR"])),
+    # turning back planes, boats or migrants refuses them (REJECT)
+    ("Italy turned back a Tunisian boat carrying 40 migrants.", ("REJECT", ["ITA"], ["TUN"])),
+    # a joint statement is an agreement; voiced concern a criticism; assurances a pledge
+    ("Egypt and Sudan issued a joint statement on the Nile dam on Tuesday.", ("AGREE", ["EGY", "SDN"], [])),
+    ("Japan voiced concern over Chinese coast guard patrols near the Senkaku islands.", ("ACCUSE", ["JPN"], ["CHN"])),
+    ("Fiji gave Australia assurances that no Chinese base would be built.", ("AGREE", ["FJI"], ["AUS"])),
+    # a court annulling a vote restricts it (COERCE); striking down a law or decree rejects it
+    ("Moldova's constitutional court annulled the local election in Chisinau.", ("COERCE", ["MDA"], ["MDA"])),
+    ("Kenya's High Court struck down the government's decree on police deployments.", ("REJECT", ["KEN"], ["KEN"])),
+    # restrictive measures are sanctions; calling a measure illegal is a criticism
+    ("The European Union adopted restrictive measures against Belarus on Monday.", ("SANCTION", ["EU"], ["BLR"])),
+    ("Iran called the new US sanctions illegal.", ("ACCUSE", ["IRN"], ["USA"])),
+    # forces returning to their bases withdraw (RETREAT); a leader returning home does not
+    ("Armenian troops returned to their barracks in Yerevan after the standoff with Azerbaijan.",
+     ("RETREAT", ["ARM"], ["AZE"])),
+    # taking over a building or a base seizes it; forces setting up checkpoints are deployed
+    ("Rebel fighters took over the army headquarters in Bamako on Tuesday.", ("COERCE", ["MLI"], ["MLI"])),
+    ("Turkish troops set up checkpoints along the border with Syria.", ("MOBILIZE", ["TUR"], ["SYR"])),
+    # freezing a membership bid or an accession process suspends relations (SANCTION)
+    ("The European Union froze Turkey's accession process in 2018.", ("SANCTION", ["EU"], ["TUR"])),
+    # ordering or telling diplomats to leave expels them (SANCTION)
+    ("Mali's junta ordered the French ambassador to leave within 72 hours.", ("SANCTION", ["MLI"], ["FRA"])),
+    ("Ecuador told Mexico's envoy to leave the country.", ("SANCTION", ["ECU"], ["MEX"])),
+    # dropping or withdrawing a bill or a tax plan under pressure is a concession
+    ("Peru's government withdrew the pension bill after the protests.", ("CONCEDE", ["PER"], ["PER"])),
+    ("Nigeria's president dropped the fuel tax plan on Monday.", ("CONCEDE", ["NGA"], ["NGA"])),
+    ("Ecuador's government suspended the fuel price increase after a week of protests in Quito.",
+     ("CONCEDE", ["ECU"], ["ECU"])),
+    # a sentence handed down is a conviction; a shutdown called is a general strike
+    ("An Iranian court handed a ten-year sentence to a French tourist.", ("SANCTION", ["IRN"], ["FRA"])),
+    # ("for Tuesday" is a time, not the particle of "call for")
+    ("Nepal's opposition called a general shutdown for Tuesday across Nepal.", ("PROTEST", ["NPL"], ["NPL"])),
+])
+def test_lexicon_entries_from_the_events_dev_categories(coder: DocumentCoder, text: str,
+                                                        expected: tuple[str, list[str], list[str]]) -> None:
+    found = [(t, sorted(a), sorted(r)) for t, a, r in events(coder, text)]
+    assert expected in found
+
+
+@pytest.mark.parametrize(("text", "not_type"), [
+    # the same nouns without their verb or modifier are no events
+    ("The Irish oil concern holds 8.5 percent of the Canadian explorer.", "ACCUSE"),
+    ("In a statement, Japan's finance ministry said its bond sales would continue.", "AGREE"),
+    ("Few analysts in India took the minister's assurance seriously.", "AGREE"),
+    # flying out or back is leaving, not visiting; hosting a base or a tournament is no meeting;
+    # seeking a term of office is no request
+    ("The expelled Argentine diplomats flew out of Venezuela on Thursday.", "CONSULT"),
+    ("Spain hosts a US naval base at Rota.", "CONSULT"),
+    ("Senegal's president said he would not seek a third term.", "REQUEST"),
+    ("The Indian prime minister returned to New Delhi from Moscow on Tuesday.", "RETREAT"),
+    # supplying electricity or gas is trade, not aid; acknowledging a fact is no admission
+    ("Laos supplies much of Thailand's electricity.", "AID"),
+    # a request for comment is the reporter's; a gerund after "of" on a noun names, it does not report
+    ("The Chinese embassy in Manila did not respond to a request for comment.", "REQUEST"),
+    ("Serbia rejected the resolution, calling it an attempt at seeking revenge on Serbia.", "REQUEST"),
+    ("Both Vietnam and China acknowledged how much their trade ties matter to the region.", "CONCEDE"),
+])
+def test_those_nouns_need_their_verb_or_modifier(coder: DocumentCoder, text: str, not_type: str) -> None:
+    assert not_type not in [t for t, _a, _r in events(coder, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crowd's violence is a riot (PROTEST), also when the crowd is counted ("thousands of supporters")
+    ("Hundreds of the former president's supporters in Peru stormed the electoral court's offices.", "PROTEST"),
+    # counted troops are still forces
+    ("Thousands of Ethiopian troops stormed the rebel-held town in Tigray.", "ASSAULT"),
+])
+def test_a_counted_crowd_riots_counted_troops_attack(coder: DocumentCoder, text: str, expected: str) -> None:
+    assert first(coder, text)[0] == expected

@@ -94,6 +94,16 @@ def _stated_by_subject(anchor: Token) -> bool:
     return False
 
 
+def _crowd_subject(subj: Token, lex: Lexicon) -> bool:
+    """The subject is protesters or a crowd, also through a quantity ("thousands of supporters",
+    "hundreds of students"): their violence is a riot, their blocking an obstruction."""
+    if token_lemma(subj) in lex.protesters:
+        return True
+    return token_lemma(subj) in QUANTIFIER_NOUNS and any(
+        token_lemma(p) in lex.protesters for prep in subj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj")
+
+
 def _is_people(subj: Token, index: MentionIndex, lex: Lexicon) -> bool:
     """The subject names people, not a state: "students in Chile", "thousands of people in
     Georgia", a plural demonym ("Kenyans", "Palestinians")."""
@@ -141,7 +151,7 @@ def retype(hit: TriggerHit, modality: str, lex: Lexicon, index: MentionIndex | N
         # people, rebels or a crowd blocking roads obstruct (PLOVER PROTEST "obstruct"); a state or
         # its agents blocking something restrict it (COERCE)
         event_type, mode = "PROTEST", "obstruct"
-    if event_type in {"COERCE", "ASSAULT"} and subj is not None and token_lemma(subj) in lex.protesters:
+    if event_type in {"COERCE", "ASSAULT"} and subj is not None and _crowd_subject(subj, lex):
         event_type, mode = "PROTEST", ("riot" if event_type == "ASSAULT" else "obstruct")
     if event_type == "ASSAULT" and hit.entry.lemma in POLICE_ACTIONS and subj is not None and token_lemma(subj) in POLICE:
         # a police raid is coercion (arrests, seizures), a military one is force

@@ -18,6 +18,7 @@ The rules are documented in docs/dates.md ("Event dates")."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -26,6 +27,7 @@ from ..dates import VAGUE, DateMatch, find_date_expressions
 from ..dates.periods import shift_months, week_start
 from ..dates.sentences import dateline_end
 from ..model import DateValue, Sentence
+from .plover import word_lists
 
 UNDATED_MODALITIES = frozenset({"planned", "hypothetical"})
 DURATION_PREPS = frozenset({"since"})
@@ -36,6 +38,8 @@ SHIFT_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
 MAX_CLIMB = 12
+SAYING_VERBS = frozenset(word_lists()["saying_verbs"])
+YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 
 
 def sentence_expressions(sentence: Sentence, published: dt.date | None) -> list[DateMatch]:
@@ -113,9 +117,10 @@ def _apply(value: DateValue, shift: tuple[int, str] | None) -> DateValue:
 
 
 def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, modality: str,
-               expressions: Sequence[DateMatch]) -> DateValue:
+               expressions: Sequence[DateMatch], published: dt.date | None = None) -> DateValue:
     """The date of the event anchored on ``anchor`` (its trigger ``trigger``) in ``sentence``,
-    parsed as ``doc``; ``expressions`` from :func:`sentence_expressions`."""
+    parsed as ``doc``; ``expressions`` from :func:`sentence_expressions`; ``published`` the
+    publication date (a plan's day resolves forward from it, else from the story's day)."""
     attached: dict[int, tuple[DateMatch, bool]] = {}
     inside: dict[int, DateMatch] = {}  # tokens of the expressions themselves
     opener: DateMatch | None = None
@@ -138,16 +143,16 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
     if opener is not None:
         # a date that opens the sentence ("On Wednesday, ...", a timeline's "- April 15, 2023: ...")
         # dates its events when nothing on their own clause does
-        undated = _own(opener, modality=modality)
+        undated = _own_forward(sentence, published, opener, modality=modality)
     shift: tuple[int, str] | None = None
     for token in (trigger, anchor):
         if token.i in attached:
-            return _own(*attached[token.i], modality=modality)
+            return _own_forward(sentence, published, *attached[token.i], modality=modality)
     current = anchor
     for _ in range(MAX_CLIMB):
         for conj in (c for c in current.children if c.dep_ == "conj"):
             if conj.i in attached and not attached[conj.i][1]:  # a conjunct's duration is its own
-                return _apply(_own(*attached[conj.i], modality=modality), shift)
+                return _apply(_own_forward(sentence, published, *attached[conj.i], modality=modality), shift)
         head = current.head
         if head == current:
             break
@@ -156,7 +161,11 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
             return _apply(inside[head.i].value, shift)
         shift = shift or _shift(current)
         if head.i in attached and not attached[head.i][1]:  # a duration dates only its own verb
-            return _apply(_own(*attached[head.i], modality=modality), shift)
+            # the day of a report ("said on Monday that he would resign") is read as written
+            reported = current.dep_ == "ccomp" and head.lemma_.lower() in SAYING_VERBS
+            return _apply(_own_forward(sentence, None if reported else published, *attached[head.i],
+                                       modality="asserted" if reported and modality == "planned" else modality),
+                          shift)
         current = head
     if opener is None and modality == "asserted" and not sentence.is_title:
         # the sentence's dates all belong to other clauses: one older than the story ("were killed
@@ -199,7 +208,8 @@ def reads_as_background(anchor: Token, sentence: Sentence, expressions: Sequence
                                and _clause_of(anchor.doc, m) == verb for m in expressions)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if not auxes:
-        return verb.tag_ in {"VBZ", "VBP"}
+        # under a live blog's or timeline's date heading the present narrates that day
+        return verb.tag_ in {"VBZ", "VBP"} and not sentence.under_date_heading
     perfect = any(a.lower_ in {"has", "have", "'ve"} for a in auxes) and verb.tag_ == "VBN"
     return perfect and sentence.index >= 2 and all(a.lower_ in {"has", "have", "'ve", "been"} for a in auxes)
 
@@ -220,6 +230,22 @@ def _opens_sentence(text: str, match: DateMatch) -> bool:
     """Nothing but a list dash, punctuation or a preposition before the expression."""
     before = text[:match.start].strip(" \t-–—•*:,")
     return not before or before.lower() in {"on", "in", "at", "by", "early on", "late on"}
+
+
+def _own_forward(sentence: Sentence, published: dt.date | None, match: DateMatch, duration: bool = False,
+                 modality: str = "asserted") -> DateValue:
+    """:func:`_own`, except that a planned event's month, weekday or day named
+    without a year resolves forward from the story's day ("to hold drills in November" in an
+    August story is this November), whatever tense the words around the expression show (a
+    headline's "X to hold ..." has no future auxiliary). Not a hypothetical one: "may have been
+    killed in July" is a guess about the past."""
+    value = _own(match, duration, modality)
+    story = published or sentence.story_date.value
+    if (modality != "planned" or match.future or value.value is None or story is None
+            or value.value >= story or YEAR.search(match.text)):
+        return value
+    again = [m for m in find_date_expressions(sentence.text, story, future=True) if m.start == match.start]
+    return _own(again[0], duration, modality) if again and again[0].value.value is not None else value
 
 
 def _own(match: DateMatch, duration: bool = False, modality: str = "asserted") -> DateValue:

@@ -24,7 +24,7 @@ from .clause_types import accepts_from_another, joint_exercise, retype
 from .event_dates import event_date, reads_as_background, sentence_expressions
 from .event_refs import refer_back
 from .lemma_forms import lemma_table  # importing it registers the table with nlp/morph.py
-from .modality import is_future, modality_of
+from .modality import is_future, modality_of, stated_threat_modality
 from .plover import Lexicon, Ontology, load_lexicon, load_ontology
 from .sides import ArticleFocus, resolve_sides
 from .structure import (
@@ -40,7 +40,8 @@ from .structure import (
     without_economic_qualifiers,
     without_stance_prefixed,
 )
-from .triggers import TriggerHit, find_triggers, select_triggers, token_lemma
+from .trigger_selection import select_triggers
+from .triggers import TriggerHit, find_triggers, token_lemma
 
 __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find_triggers", "lemma_table", "retype",
            "select_triggers"]
@@ -53,8 +54,14 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # relative clauses; stated future responses; judgements ("called X a violation"); suspended
 # agreements; a stricter back-off pass (with lexicon version 3 and the CAMEO conversion,
 # triggers_cameo.json)
+# 5 (issues 12 and 13, session 4): actor coreference and sides changed the coded parties;
+# "a charge X denied" and a finite verb coordinated with a gerund are events of their own;
+# identifying relative clauses and gerunds on nouns are none; a document's participle is its
+# adopter's act; visits named as the occasion; stated threats planned/hypothetical; date headings of
+# live blogs; planned months resolve forward (with lexicon version 4)
 EVENTS_VERSION = "events-5"
 MAX_EVENTS_PER_SENTENCE = 3
+CALLING_VERBS = frozenset({"call", "announce", "schedule"})
 # The classifier's type is used only above this probability, and only where no trigger fired.
 CLASSIFIER_MIN = 0.55
 STRICT_CONFIDENCE = 0.8
@@ -209,6 +216,10 @@ def code_sentence(
         if joint_exercise(hit, parties.codes("actor"), parties.codes("recipient")):
             hit = TriggerHit(hit.token, hit.anchor, hit.entry, "COOPERATE", None)
         event_type, mode = retype(hit, modality, lex, index)
+        if (event_type == "PROTEST" and modality == "asserted" and hit.anchor != hit.token
+                and token_lemma(hit.anchor) in CALLING_VERBS):
+            # "called a nationwide strike for Tuesday": the strike is announced, still to come
+            modality = "planned"
         demand = stated_demand(hit.anchor, index)
         if demand is not None:
             event_type, mode, parties, modality = "REQUEST", None, demand, "asserted"
@@ -218,9 +229,15 @@ def code_sentence(
         # a statement of intent (AGREE, THREATEN) keeps its planned or hypothetical modality: the
         # annotation conventions (eval/articles/README.md) label "will provide aid" AGREE, planned
         parties = refer_back(event_type, hit.anchor, parties, index, [*history, *events], lex)
+        date_modality: str | None = None
         if event_type == "THREATEN":
             parties = quoted_threat(hit.anchor, parties, index)
-        date = event_date(doc, hit.anchor, hit.token, sentence, modality, expressions)
+            stated = stated_threat_modality(hit.anchor) if modality == "asserted" else None
+            if stated is not None:
+                # "warned on Saturday that X would ...": dated by the day named for the warning, else
+                # undated (as a hypothetical is: no forward reading, no story day)
+                modality, date_modality = stated, "hypothetical"
+        date = event_date(doc, hit.anchor, hit.token, sentence, date_modality or modality, expressions, published)
         event = build_event(event_type, mode, hit.entry.contexts, parties, modality, sentence, index, lemmas,
                             lower, hit.entry.text, confidence, extractor, lex, onto, focus, hit.token.i, date)
         key = (event.event, tuple(sorted(event.actor)), tuple(sorted(event.recipient)))

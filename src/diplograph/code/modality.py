@@ -41,6 +41,12 @@ def _governors(anchor: Token, max_up: int = 4) -> tuple[list[Token], set[int]]:
     controlling: set[int] = set()
     current = anchor
     for _ in range(max_up):
+        if (current.dep_ == "conj" and current.tag_ in {"VBZ", "VBD", "VBP"} and current.head.tag_ in {"VBG", "VB"}
+                and current.head.dep_ in {"xcomp", "pcomp"} and current.head.head != current.head):
+            # "denies arming X and accuses Y": the finite conjunct of a gerund belongs to the main verb
+            current = current.head.head
+            chain.append(current)
+            continue
         if current.dep_ in {"xcomp", "ccomp", "conj", "acomp", "pcomp", "advcl"} and current.head != current:
             link = current.dep_
             current = current.head
@@ -124,3 +130,18 @@ def modality_of(anchor: Token, trigger: Token, sentence_lower: str) -> str:
     if "used to" in sentence_lower and any(t.lemma_ == "use" for t in chain):
         return "background"
     return "asserted"
+
+
+def stated_threat_modality(anchor: Token) -> str | None:
+    """The modality of a threat stated in a complement clause ("warned that France would respond",
+    "warned that Japan would be defeated if it intervened"): planned for would/will, hypothetical
+    with an if/unless condition (eval/articles/README.md); None when the clause says neither."""
+    for clause in (c for c in anchor.children if c.dep_ == "ccomp"):
+        auxes = {a.lower_ for t in clause.subtree if t.pos_ in {"VERB", "AUX"} for a in t.children
+                 if a.dep_ in {"aux", "auxpass"}} | ({clause.lower_} if clause.pos_ == "AUX" else set())
+        conditional = any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in clause.subtree)
+        if conditional:
+            return "hypothetical"
+        if auxes & (FUTURE_AUX | {"would", "'d"}):
+            return "planned"
+    return None

@@ -208,6 +208,10 @@ def _requirement(trig: Trigger, classes: dict[str, list[str]], light: frozenset[
         words = set(trig.need_head)
     elif trig.need_xcomp:
         words = {"to"}
+    elif trig.strict and trig.need_mod:
+        words = expand(trig.need_mod)  # "joint statement": never fired without its modifier
+    elif trig.strict and trig.need_light_lemma:
+        words = expand(trig.need_light_lemma, VERB)  # "voiced concern": never without its verb
     # nouns that need a modifier or a light verb are left to the parse: the relaxed pass may use them
     return frozenset(words) if words is not None else None
 

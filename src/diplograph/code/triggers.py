@@ -6,20 +6,15 @@ through a complement is absorbed by it; coordination does not absorb)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .modality import modality_of
-from .plover import NOUN, VERB, Lexicon, Ontology, Trigger, word_lists
+from .plover import NOUN, VERB, Lexicon, Trigger, word_lists
 
 WORDS = word_lists()
-CONFLICT_QUADS = frozenset({4})
-PROCESS_TYPES = frozenset({"CONSULT"})
-# a pledge or offer of these is the pledged thing itself (coding it AGREE, CAMEO 03, was measured:
-# events dev F1 +0.002, plv_dev -0.004)
-WEAK_OBJECT_TYPES = frozenset({"SUPPORT", "AID"})
 # the relaxed pass still checks the conditions that decide what a word means ("decline" an
 # invitation vs prices declining; "martial law" vs law; "air strike" vs strike)
 RELAXED_KEEPS_IDENTITY = True
@@ -30,6 +25,8 @@ LINEAR_CONFIDENCE = 0.4
 _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 QUANTIFIER_NOUNS = frozenset(WORDS["quantifier_nouns"])
 RESPONSE_VERBS = frozenset(WORDS["response_verbs"])
+CLAIM_NOUNS = frozenset(WORDS["claim_nouns"])
+DOCUMENT_NOUNS = frozenset(WORDS["document_nouns"])
 EVALUATION_VERBS = frozenset(WORDS["evaluation_verbs"])
 REPORTING_VERBS = frozenset(WORDS["saying_verbs"]) | {"add", "write", "report", "claim", "note", "confirm", "explain"}
 TEMPORAL_PREPS = frozenset({"after", "before", "during", "since", "following", "despite", "amid", "amidst", "until",
@@ -124,12 +121,13 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
     """The (type, mode) this entry gives on this token, or None when its conditions fail.
     ``relaxed``: only the particle and the object exclusions are checked (the back-off pass)."""
     children = list(tok.children)
-    if entry.particle is not None and not any(c.lower_ == entry.particle for c in children) and not (
+    if entry.particle is not None and not any(c.lower_ == entry.particle and not _time_phrase(c) for c in children) and not (
             entry.particle == "for" and for_clause(tok) is not None):
         return None
     if entry.need_future and modality_of(tok, tok, "") not in {"planned", "hypothetical"}:
         return None
-    if entry.not_particle and any(c.dep_ == "prt" and c.lower_ in entry.not_particle for c in children):
+    if entry.not_particle and any(c.lower_ in entry.not_particle and (c.dep_ == "prt" or (
+            c.dep_ in {"prep", "advmod"} and c.i == tok.i + 1)) for c in children):  # "flew out of", "flew back"
         return None
     event_type, mode = entry.type, entry.mode
     if entry.not_obj and entry.pos == VERB:
@@ -226,6 +224,18 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
     return event_type, mode
 
 
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "tomorrow", "tonight", "january", "february", "march", "april", "may", "june", "july",
+                        "august", "september", "october", "november", "december", "week", "month", "year", "day",
+                        "weekend", "hour", "time"})
+
+
+def _time_phrase(prep: Token) -> bool:
+    """"called a strike for Tuesday": a preposition whose object is a time is no particle."""
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and (p.lower_ in TIME_WORDS or p.like_num)
+                                       for p in prep.children)
+
+
 def for_clause(tok: Token) -> Token | None:
     """The verb of a "for X to do" clause of ``tok`` ("called for China to lift the ban"), where
     "for" marks the clause instead of being the verb's own preposition."""
@@ -243,6 +253,28 @@ def _describes_period_or_goods(participle: Token, lex: Lexicon) -> bool:
     return noun in _PERIOD_NOUNS or lex.in_class(noun, "ECONOMIC")
 
 
+# a relative clause on a common noun that only says which one is meant is no event of its own
+# (eval/articles/README.md: "the officers who seized power", "the accord signed in 2001")
+IDENTIFYING_CLAUSES = True
+
+
+def _document_content(verb: Token) -> bool:
+    """"adopted a resolution demanding ...", "passed a law banning ...": a present participle on a
+    document that a verb takes as its object says what the document does, the act of the verb's
+    subject (a past participle, "the resolution adopted in 2001", only identifies it)."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and token_lemma(noun) in DOCUMENT_NOUNS
+            and noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"})
+
+
+def _identifying_clause(verb: Token) -> bool:
+    """``verb`` heads a relative clause on a common noun with no named subject of its own ("the
+    officers who seized power", "troops who help its army"); a clause on a name or with a named
+    subject ("Russia, which condemned ...", "a charge Paris denied") reports an event."""
+    return (verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN" for c in verb.children))
+
+
 def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[TriggerHit]:
     """Lexicon hits on the parsed sentence. Parts of speech are kept apart ("according" is not an
     accord, "partner" the noun is not the verb; crossing them in the relaxed pass gained nothing
@@ -256,14 +288,18 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not headline:
             continue  # a name ("March", "Summit Bank") is not a trigger noun
         if tok.pos_ == "VERB":
-            if tok.dep_ == "acl" and ((tok.tag_ in PARTICIPLE_TAGS and not relaxed)
-                                      or _describes_period_or_goods(tok, lex)):
+            if tok.dep_ == "acl" and not _document_content(tok) and ((tok.tag_ in PARTICIPLE_TAGS and not relaxed)
+                                                                 or _describes_period_or_goods(tok, lex)):
                 # a participle describing a noun ("a lunch hosted by X") is not the news; the back-off
                 # allows it, but never for a period or goods ("the four weeks ended February 27",
                 # "products supplied")
                 continue
             if tok.dep_ == "amod":
                 continue  # a participle used as an adjective ("opposing bids", "the besieged town")
+            if IDENTIFYING_CLAUSES and _identifying_clause(tok):
+                continue  # "the officers who seized power": the clause says which officers
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN" and not relaxed:
+                continue  # a gerund on a noun names a thing ("a signal of seeking", "an attempt at seeking")
             if tok.tag_ == "VBN" and tok.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
                 continue  # a participle used as a noun ("evacuated the wounded", "the detained")
             order: tuple[str, ...] = (VERB,)
@@ -284,13 +320,15 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
             if found is not None:
                 entry, (event_type, mode) = found
                 anchor = tok
+                if entry.pos == VERB and _document_content(tok):
+                    anchor = tok.head.head  # "adopted a resolution demanding": the adopter demands
                 if entry.pos == NOUN:
                     anchor = _noun_anchor(tok, lex)
                     if anchor == tok and not headline and mentioned_only(tok):
                         break  # "the pact would not undermine ...": the event is named, not reported
                     if event_type == "AGREE" and (_agreement_as_frame(tok) or (anchor == tok and tok.dep_ in {"dobj", "obj"})):
                         break  # "under the treaty", "did not mention the memorandum": named, not made
-                    if anchor == tok and not headline and in_time_clause(tok):
+                    if anchor == tok and not headline and in_time_clause(tok) and not occasion(tok):
                         break  # "while the fighting went on", "after days of fighting": a time reference
                     suspended = _suspension(tok)
                     if suspended is not None:
@@ -325,6 +363,16 @@ FRAME_PREPS = frozenset(WORDS["frame_preps"])
 
 
 TIME_MARKS = frozenset({"while", "after", "before", "since", "until", "during", "amid", "amidst", "following", "when"})
+
+
+OCCASION_NOUNS = frozenset({"visit", "trip", "tour", "summit"})
+
+
+def occasion(noun: Token) -> bool:
+    """"signed a pact during Putin's visit to Pyongyang": a visit or summit named as the occasion
+    of the event is itself reported (a CONSULT, eval/articles/README.md)."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "during" and token_lemma(noun) in OCCASION_NOUNS
+            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "to") for c in noun.children))
 
 
 def in_time_clause(noun: Token, max_climb: int = 8) -> bool:
@@ -391,129 +439,7 @@ def _noun_anchor(tok: Token, lex: Lexicon) -> Token:
     return tok
 
 
-# subordinate clauses that report an event of their own: "... summoned the envoy after strikes
-# killed 16", "..., as Beijing urged its citizens to ...", "Russia, which condemned the strikes,
-# requested ...", "..., accusing the ruling party of ..." (a clause of purpose, "to protest", or of
-# condition, "if", stays part of the event it serves)
-INDEPENDENT_CLAUSE_MARKS = frozenset({"after", "as", "while", "when", "whereas", "before", "since", "because",
-                                      "once", "though", "although", "until", "following"})
-INDEPENDENT_CLAUSES = True
-RELATIVE_CLAUSES = True
-
-
-def independent_clause(tok: Token) -> bool:
-    """``tok`` heads a clause that reports its own event, not a complement of the verb above it."""
-    if not INDEPENDENT_CLAUSES:
-        return False
-    if tok.dep_ == "parataxis":
-        return True
-    if tok.dep_ == "relcl":
-        # about a named actor ("Russia, which condemned the strikes, ..."), or with a named subject of
-        # its own ("a charge Paris denied"); a clause that restricts a common noun ("bills which call
-        # for ...", "members who oppose the tax") describes it
-        return RELATIVE_CLAUSES and (tok.head.pos_ == "PROPN" or any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN" for c in tok.children))
-    if tok.dep_ == "advcl":
-        marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
-        if marks:
-            return marks[0] in INDEPENDENT_CLAUSE_MARKS
-        # a participle clause set off by a comma ("..., accusing X of ..."), not a purpose clause
-        left = tok.left_edge.i
-        return (tok.tag_ == "VBG" and left > 0 and tok.doc[left - 1].text == ","
-                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-    return False
-
-
-def _governing_anchors(tok: Token, anchors: Collection[int] = (), max_depth: int = 60) -> set[int]:
-    """Indices of the ancestors of ``tok`` reached through at least one non-coordination link, up
-    to the head of the independent clause ``tok`` is in (an "after" or relative clause is not
-    governed by the verb it hangs on)."""
-    out: set[int] = set()
-    crossed = False
-    current = tok
-    for _ in range(max_depth):
-        head = current.head
-        if head.i == current.i or independent_clause(current):
-            break
-        if current.dep_ == "ccomp" and token_lemma(head) in REPORTING_VERBS and head.i not in anchors:
-            # "condemned the drills and said it had dispatched forces": what is reported is not
-            # governed by the verb the report is coordinated with
-            break
-        if current.dep_ != "conj":
-            crossed = True
-        if crossed:
-            out.add(head.i)
-        current = head
-    return out
-
-
-def _nearest_anchor(tok: Token, anchors: dict[int, TriggerHit], max_depth: int = 60) -> int | None:
-    """The index of the closest ancestor of ``tok`` that carries a trigger, if any."""
-    current = tok
-    for _ in range(max_depth):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if head.i in anchors:
-            return head.i
-        current = head
-    return None
-
-
 def _response_object(noun: Token) -> bool:
     """What a response is made with ("retaliated with tariffs"): carried like a light verb's object."""
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head != noun.head
             and token_lemma(noun.head.head) in RESPONSE_VERBS)
-
-
-def _responds_with(verb: TriggerHit, noun: TriggerHit) -> bool:
-    """"Beijing retaliated with duties of 125 percent": a response takes the type of what it
-    responds with."""
-    return (token_lemma(verb.token) in RESPONSE_VERBS and noun.token.dep_ == "pobj"
-            and noun.token.head.lower_ == "with" and noun.token.head.head == verb.token)
-
-
-def _prefer(new: TriggerHit, old: TriggerHit) -> bool:
-    """Of two hits on one anchor, the verb's own type wins ("signed an agreement", "lifted
-    sanctions"), except that a pledge, promise or offer of support or aid is that support or aid,
-    and a response is what it responds with ("retaliated with duties")."""
-    new_verb, old_verb = new.is_verb_on_anchor, old.is_verb_on_anchor
-    if new_verb and not old_verb and _responds_with(new, old):
-        return False
-    if old_verb and not new_verb and _responds_with(old, new):
-        return True
-    if new_verb and not old_verb:
-        return not (new.entry.weak and old.type in WEAK_OBJECT_TYPES)
-    if old_verb and not new_verb:
-        return old.entry.weak and new.type in WEAK_OBJECT_TYPES
-    return False
-
-
-def select_triggers(hits: list[TriggerHit], ontology: Ontology) -> list[TriggerHit]:
-    """The top-level triggers of the sentence: one per anchor, none governed by another, none
-    only referred to in a time phrase ("after the bombing")."""
-    by_anchor: dict[int, TriggerHit] = {}
-    for hit in hits:
-        if hit.anchor == hit.token and hit.token.dep_ in {"pobj", "pcomp"} and hit.token.head.lower_ in TEMPORAL_PREPS:
-            continue
-        prev = by_anchor.get(hit.anchor.i)
-        if prev is None or _prefer(hit, prev):
-            by_anchor[hit.anchor.i] = hit
-    unique = list(by_anchor.values())
-    # one walk up the tree per anchor (not one per pair of hits: a long list sentence has hundreds)
-    governed_by = {hit.anchor.i: _governing_anchors(hit.anchor, by_anchor) for hit in unique}
-    selected: list[TriggerHit] = []
-    for hit in unique:
-        if any(i in by_anchor and i != hit.anchor.i for i in governed_by[hit.anchor.i]):
-            continue
-        if hit.entry.weak:
-            # only what the weak verb itself governs counts ("offered to hand over two suspects of
-            # a bombing": the bombing belongs to "hand over", not to the offer)
-            governed = [o for o in unique if o is not hit and _nearest_anchor(o.anchor, by_anchor) == hit.anchor.i]
-            if any(ontology.info(o.type).quad_class in CONFLICT_QUADS for o in governed):
-                hit.type, hit.mode = "THREATEN", None
-        selected.append(hit)
-    # the news of a sentence is its outcome: "met ... and agreed" puts AGREE before CONSULT
-    selected.sort(key=lambda h: (h.type in PROCESS_TYPES, h.anchor.i))
-    return selected
-

@@ -161,13 +161,19 @@ def assign_sentence_dates(sentences: list[Sentence], published: dt.date | None) 
 
     previous: DateValue | None = None  # the last body sentence's own date, for "that day"
     carried: DateValue | None = None  # the last body date that reports the day's news
+    heading: DateValue | None = None  # the last date heading of a live blog or timeline
     for sentence, time in zip(sentences, times, strict=True):
         if sentence.is_title:
             story = _undated(first_story or publication)
+        elif heading is not None:
+            story = heading
+            sentence.under_date_heading = True
         elif lede_date is not None:
             story = _undated(lede_date)
         else:
             story = publication
+        if not sentence.is_title and time.own is not None and _date_heading(sentence.text, published):
+            heading = carried = _undated(time.own)
         referred = None if sentence.is_title or time.own is not None else anaphoric_date(sentence.text, previous)
         if referred is not None:
             story = referred
@@ -186,6 +192,21 @@ def assign_sentence_dates(sentences: list[Sentence], published: dt.date | None) 
             # the sentence's date (what framework observations take) carries the last news date on;
             # events take the lede's day instead (story_date, event_dates.py): measured separately
             sentence.date = carried
+
+
+HEADING_MAX_CHARS = 40
+
+
+def _date_heading(text: str, published: dt.date | None) -> bool:
+    """A sentence that is only a day ("Monday, Sept. 8", "Tuesday, June 24"): a heading of a live
+    blog or a timeline, dating what follows it until the next heading."""
+    if len(text) > HEADING_MAX_CHARS:
+        return False
+    rest = text
+    for match in find_date_expressions(text, published):
+        if match.value.precision == "day":
+            rest = rest[:match.start] + " " * (match.end - match.start) + rest[match.end:]
+    return rest != text and not any(ch.isalnum() for ch in rest)
 
 
 def _undated(story: DateValue) -> DateValue:
