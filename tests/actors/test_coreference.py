@@ -53,21 +53,3 @@ def test_agent_nouns_from_the_petrarch_dictionary_give_sectors(find) -> None:  #
     assert (court.codes, court.sector) == (("BRA",), "judiciary")
     (city,) = find("Kyiv children's hospital was hit.")
     assert city.sector is None  # after a capital, or as a possessor, an agent noun makes no sector
-
-
-def test_a_title_without_a_name_is_the_office_holder_named_before(find) -> None:  # type: ignore[no-untyped-def]
-    found = find("Japanese Foreign Minister Yoko Kamikawa arrived in Hanoi on Monday. "
-                 "The visiting minister said Japan would fund a new port.")
-    (descriptor,) = [m for m in found if m.via == "descriptor"]
-    assert (descriptor.text, descriptor.codes, descriptor.person) == ("The visiting minister", ("JPN",), "Yoko Kamikawa")
-    # "the president" is the one president named before; a prime minister is not "the minister"
-    found = find("Prime Minister Anthony Albanese met Indonesian President Joko Widodo. "
-                 "The president praised the deal, and the minister left.")
-    assert [(m.text, m.codes) for m in found if m.via == "descriptor"] == [("The president", ("IDN",))]
-    # two states' ministers named before: never a guess
-    found = find("Foreign Minister Wang Yi of China met Japanese Foreign Minister Yoko Kamikawa. "
-                 "The foreign minister said ties would improve.")
-    assert [m for m in found if m.via == "descriptor"] == []
-    # a name in apposition introduces a new person; "former" names someone else
-    found = find("President Joe Biden spoke. The former president, Donald Trump, said nothing.")
-    assert [m for m in found if m.via == "descriptor"] == []
