@@ -59,7 +59,7 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # identifying relative clauses and gerunds on nouns are none; a document's participle is its
 # adopter's act; visits named as the occasion; stated threats planned/hypothetical; date headings of
 # live blogs; planned months resolve forward (with lexicon version 4)
-EVENTS_VERSION = "events-5"
+EVENTS_VERSION = "events-6"
 MAX_EVENTS_PER_SENTENCE = 3
 CALLING_VERBS = frozenset({"call", "announce", "schedule"})
 # The classifier's type is used only above this probability, and only where no trigger fired.
