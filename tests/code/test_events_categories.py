@@ -73,3 +73,15 @@ def test_a_threat_of_an_act_stays_a_threat(coder: DocumentCoder) -> None:
 
 def test_there_is_a_threat_names_no_accuser(coder: DocumentCoder) -> None:
     assert "ACCUSE" not in types(coder, "Officials said there was a threat of renewed fighting near the border.")
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Why did Vietnam expel the Chinese trawler crews?",
+    "What is Pakistan demanding of India over the river?",
+])
+def test_a_question_reports_no_event(coder: DocumentCoder, text: str) -> None:
+    assert events(coder, text) == []
+
+
+def test_the_statement_before_a_question_keeps_its_event(coder: DocumentCoder) -> None:
+    assert types(coder, "Explainer: Kenya expels two Ugandan diplomats. What comes next?") == ["SANCTION"]
