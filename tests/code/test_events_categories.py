@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from diplograph.code.document import DocumentCoder
+from diplograph.code.plover import load_lexicon
+from diplograph.code.triggers import find_triggers
 
 pytestmark = pytest.mark.model
 
@@ -85,3 +87,18 @@ def test_a_question_reports_no_event(coder: DocumentCoder, text: str) -> None:
 
 def test_the_statement_before_a_question_keeps_its_event(coder: DocumentCoder) -> None:
     assert types(coder, "Explainer: Kenya expels two Ugandan diplomats. What comes next?") == ["SANCTION"]
+
+
+def test_a_reported_disapproving_characterisation_is_the_speakers_accusation(coder: DocumentCoder) -> None:
+    assert ("ACCUSE", ["POL"], ["RUS"]) in events(coder, "Poland said the Russian drills were a provocation.")
+
+
+def test_a_reported_passive_characterisation_is_carried_by_the_saying_verb(coder: DocumentCoder) -> None:
+    # over the parse (a sentence with no other trigger word is left out earlier by the candidate filter)
+    doc = coder.nlp("Armenia said Azerbaijan's referendum in the enclave was rigged.")
+    hits = find_triggers(doc, load_lexicon())
+    assert [(h.type, h.anchor.lower_) for h in hits] == [("ACCUSE", "said")]
+
+
+def test_a_characterisation_denied_is_no_accusation(coder: DocumentCoder) -> None:
+    assert "ACCUSE" not in types(coder, "Poland said the Russian drills were not a provocation.")

@@ -345,6 +345,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 break
             if lex.entries(lemma, pos):
                 break  # the word's own entries said no ("released figures"): no other part of speech
+    taken = {h.anchor.i for h in hits} | {h.token.i for h in hits}
+    hits += [h for h in _reported_characterisations(doc, lex) if h.anchor.i not in taken and h.token.i not in taken]
     return hits
 
 
@@ -454,11 +456,40 @@ def _response_object(noun: Token) -> bool:
 SAYING_VERBS = frozenset(WORDS["saying_verbs"]) | {"answer", "reply", "add", "respond"}
 
 
+def _saying(verb: Token) -> bool:
+    return token_lemma(verb) in SAYING_VERBS or verb.lemma_.lower() in SAYING_VERBS
+
+
 def _characterising_speaker(noun: Token) -> Token | None:
     """"X said the deployment posed a threat": a characterisation reported in a clause is the
     speaker's accusation, carried by the saying verb (the thing characterised is the target)."""
     clause = noun.head
-    if clause.dep_ == "ccomp" and token_lemma(clause.head) in SAYING_VERBS:
+    if clause.dep_ == "ccomp" and _saying(clause.head):
         return clause.head
     return None
+
+
+# "said the vote was rigged": a reported characterisation is the speaker's accusation
+CHARACTERISATION = Trigger(lemma="say", pos=VERB, type="ACCUSE", mode="disapprove", source="rule")
+
+
+def _reported_characterisations(doc: Doc, lex: Lexicon) -> list[TriggerHit]:
+    """A clause under a saying verb that calls something a disapproval word ("the opposition says
+    the election was rigged", "said the claim was false", "said the strikes were a violation"):
+    the speaker accuses, carried by the saying verb."""
+    hits = []
+    for tok in doc:
+        if tok.dep_ in {"acomp", "attr"} and token_lemma(tok.head) == "be" and (
+                lex.in_class(token_lemma(tok), "DISAPPROVAL") or lex.in_class(tok.lower_, "DISAPPROVAL")):
+            clause = tok.head
+        elif tok.tag_ == "VBN" and lex.in_class(tok.lower_, "DISAPPROVAL") and any(
+                c.dep_ == "auxpass" for c in tok.children):
+            clause = tok
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in clause.children) or any(c.dep_ == "expl" for c in clause.children):
+            continue
+        if clause.dep_ == "ccomp" and _saying(clause.head):
+            hits.append(TriggerHit(tok, clause.head, CHARACTERISATION, "ACCUSE", "disapprove"))
+    return hits
 
