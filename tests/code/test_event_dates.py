@@ -194,3 +194,9 @@ def test_the_day_of_a_report_is_not_moved_forward(coder: DocumentCoder) -> None:
     # "said on Monday that he would resign": Monday is the day of the statement, in the past
     found = dated(coder, "Peru's prime minister said on Monday that he would resign once a new cabinet was named.")
     assert [d for t, d, _p, _m in found if t == "RETREAT"] == ["2024-08-12"]
+
+
+def test_a_date_qualifying_another_events_noun_does_not_date_the_sentence(coder: DocumentCoder) -> None:
+    # "last month's coup" dates the coup, not the demand made about it (the story's day)
+    found = dated(coder, "Norway demanded that the junta free the ministers it detained in last month's coup.")
+    assert ("REQUEST", "2024-08-14", "day", "asserted") in found

@@ -173,7 +173,7 @@ def event_date(doc: Doc, anchor: Token, trigger: Token, sentence: Sentence, moda
         # sentence is about that time; a later one ("a meeting to be held on Friday") does not
         story = sentence.story_date.value
         past = [m for m in expressions if m.value.value is not None and story is not None and m.value.value < story
-                and not _leading_words(doc.text, m) & (DURATION_PREPS | BOUND_PREPS)]
+                and not _leading_words(doc.text, m) & (DURATION_PREPS | BOUND_PREPS) and not _qualifies_noun(doc, m)]
         if past:
             return past[0].value
     return _apply(undated, shift)
@@ -212,6 +212,12 @@ def reads_as_background(anchor: Token, sentence: Sentence, expressions: Sequence
         return verb.tag_ in {"VBZ", "VBP"} and not sentence.under_date_heading
     perfect = any(a.lower_ in {"has", "have", "'ve"} for a in auxes) and verb.tag_ == "VBN"
     return perfect and sentence.index >= 2 and all(a.lower_ in {"has", "have", "'ve", "been"} for a in auxes)
+
+
+def _qualifies_noun(doc: Doc, match: DateMatch) -> bool:
+    """"last week's coup", "the Jan. 28 strike": the expression dates that noun's event only."""
+    attached = _clause_of(doc, match)
+    return attached is not None and attached.pos_ in {"NOUN", "PROPN"} and attached.i != _expression_root(doc, match).i
 
 
 def _clause_of(doc: Doc, match: DateMatch) -> Token | None:

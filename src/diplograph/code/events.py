@@ -59,7 +59,7 @@ __all__ = ["EVENTS_VERSION", "TriggerHit", "build_event", "code_sentence", "find
 # identifying relative clauses and gerunds on nouns are none; a document's participle is its
 # adopter's act; visits named as the occasion; stated threats planned/hypothetical; date headings of
 # live blogs; planned months resolve forward (with lexicon version 4)
-EVENTS_VERSION = "events-5"
+EVENTS_VERSION = "events-6"
 MAX_EVENTS_PER_SENTENCE = 3
 CALLING_VERBS = frozenset({"call", "announce", "schedule"})
 # The classifier's type is used only above this probability, and only where no trigger fired.
@@ -205,6 +205,9 @@ def code_sentence(
             index = MentionIndex([tm for tm in index.mentions if tm not in named])
     if not parsed:
         return _code_unparsed(doc, index, sentence, lemmas, lower, extractor, lex, onto)
+    questions = _question_tokens(doc)
+    if len(questions) == len(doc):
+        return []  # a question in a briefing or an explainer reports nothing; its answer does
     events: list[Event] = []
     seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
     expressions = sentence_expressions(sentence, published)
@@ -245,10 +248,10 @@ def code_sentence(
             seen.add(key)
             events.append(event)
 
-    hits = select_triggers(find_triggers(doc, lex), onto)
+    hits = select_triggers([h for h in find_triggers(doc, lex) if h.anchor.i not in questions], onto)
     confidence = STRICT_CONFIDENCE
     if not hits:
-        hits = select_triggers(find_triggers(doc, lex, relaxed=True), onto)
+        hits = select_triggers([h for h in find_triggers(doc, lex, relaxed=True) if h.anchor.i not in questions], onto)
         confidence = RELAXED_CONFIDENCE
     for hit in hits:
         if accepts_from_another(hit):
@@ -285,6 +288,12 @@ def code_sentence(
         events = _classifier_fill(hits, classify, doc, index, sentence, lemmas, lower, extractor, lex, onto,
                                   expressions, focus)
     return _without_shadow_self_events(events) if DROP_SHADOW_SELF_EVENTS else events
+
+
+def _question_tokens(doc: Doc) -> set[int]:
+    """The tokens of the clauses that end with a question mark ("Q: Why has India stopped issuing
+    visas?", a headline's "What happens now?")."""
+    return {t.i for sent in doc.sents if sent.text.rstrip(" \"'”’").endswith("?") for t in sent}
 
 
 def _without_shadow_self_events(events: list[Event]) -> list[Event]:

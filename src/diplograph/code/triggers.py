@@ -168,6 +168,9 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
         # a generic head takes its kind from a compound: "ended mediation efforts", "suspended aid
         # deliveries" (tried after the heads, and never to cancel a trigger)
         kinds = [token_lemma(c) for o in objs for c in o.children if c.dep_ == "compound"]
+        # a document takes its kind from what it is for: "approved an order for new sanctions"
+        kinds += [token_lemma(p) for o in objs if token_lemma(o) in DOCUMENT_NOUNS for c in o.children
+                  if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
         for lm in obj_lemmas + kinds:
             for key, typ in entry.obj:
                 if key != "*" and lex.in_class(lm, key):
@@ -203,8 +206,9 @@ def _check(tok: Token, entry: Trigger, lex: Lexicon, relaxed: bool = False) -> t
             for key, mode_name in entry.mods:
                 if m == key:
                     mode = mode_name
-        if entry.need_head and token_lemma(tok.head) not in entry.need_head:
-            return None
+        if entry.need_head and (token_lemma(tok.head) not in entry.need_head or any(
+                c.dep_ == "expl" for c in tok.head.children)):
+            return None  # "there is a threat of war" names no one's act
         if entry.need_light and not _is_light_object(tok, lex) and not _response_object(tok):
             return None
         if entry.need_light_lemma and not _is_light_object(tok, lex, entry.need_light_lemma) and not _response_object(tok):
@@ -324,6 +328,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                     anchor = tok.head.head  # "adopted a resolution demanding": the adopter demands
                 if entry.pos == NOUN:
                     anchor = _noun_anchor(tok, lex)
+                    if entry.need_head and event_type == "ACCUSE":
+                        anchor = _characterising_speaker(tok) or anchor
                     if anchor == tok and not headline and mentioned_only(tok):
                         break  # "the pact would not undermine ...": the event is named, not reported
                     if event_type == "AGREE" and (_agreement_as_frame(tok) or (anchor == tok and tok.dep_ in {"dobj", "obj"})):
@@ -339,6 +345,8 @@ def find_triggers(doc: Doc, lex: Lexicon, relaxed: bool = False) -> list[Trigger
                 break
             if lex.entries(lemma, pos):
                 break  # the word's own entries said no ("released figures"): no other part of speech
+    taken = {h.anchor.i for h in hits} | {h.token.i for h in hits}
+    hits += [h for h in _reported_characterisations(doc, lex) if h.anchor.i not in taken and h.token.i not in taken]
     return hits
 
 
@@ -443,3 +451,45 @@ def _response_object(noun: Token) -> bool:
     """What a response is made with ("retaliated with tariffs"): carried like a light verb's object."""
     return (noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head != noun.head
             and token_lemma(noun.head.head) in RESPONSE_VERBS)
+
+
+SAYING_VERBS = frozenset(WORDS["saying_verbs"]) | {"answer", "reply", "add", "respond"}
+
+
+def _saying(verb: Token) -> bool:
+    return token_lemma(verb) in SAYING_VERBS or verb.lemma_.lower() in SAYING_VERBS
+
+
+def _characterising_speaker(noun: Token) -> Token | None:
+    """"X said the deployment posed a threat": a characterisation reported in a clause is the
+    speaker's accusation, carried by the saying verb (the thing characterised is the target)."""
+    clause = noun.head
+    if clause.dep_ == "ccomp" and _saying(clause.head):
+        return clause.head
+    return None
+
+
+# "said the vote was rigged": a reported characterisation is the speaker's accusation
+CHARACTERISATION = Trigger(lemma="say", pos=VERB, type="ACCUSE", mode="disapprove", source="rule")
+
+
+def _reported_characterisations(doc: Doc, lex: Lexicon) -> list[TriggerHit]:
+    """A clause under a saying verb that calls something a disapproval word ("the opposition says
+    the election was rigged", "said the claim was false", "said the strikes were a violation"):
+    the speaker accuses, carried by the saying verb."""
+    hits = []
+    for tok in doc:
+        if tok.dep_ in {"acomp", "attr"} and token_lemma(tok.head) == "be" and (
+                lex.in_class(token_lemma(tok), "DISAPPROVAL") or lex.in_class(tok.lower_, "DISAPPROVAL")):
+            clause = tok.head
+        elif tok.tag_ == "VBN" and lex.in_class(tok.lower_, "DISAPPROVAL") and any(
+                c.dep_ == "auxpass" for c in tok.children):
+            clause = tok
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in clause.children) or any(c.dep_ == "expl" for c in clause.children):
+            continue
+        if clause.dep_ == "ccomp" and _saying(clause.head):
+            hits.append(TriggerHit(tok, clause.head, CHARACTERISATION, "ACCUSE", "disapprove"))
+    return hits
+
