@@ -34,6 +34,10 @@ def test_misspelled_state_names(find) -> None:  # type: ignore[no-untyped-def]
     assert flat(find("Pakistan rejected an offer from Afganistan and the Phillippines.")) == ["PAK", "AFG", "PHL"]
     # a capitalised word inside a name is not taken for a misspelled state
     assert find("Officials met Greene Franco yesterday.") == []
+    # a 5-letter name takes only the insertions misspellings make (a vowel, a doubled letter), not
+    # an inserted consonant, which makes other words (a Kenyan town is not Nauru)
+    assert find("Crowds marched in Nakuru and Eldoret.") == []
+    assert flat(find("Marchers reached Nauru, and envoys met in Quatar and Chinna.")) == ["NRU", "QAT", "CHN"]
 
 
 def test_congo_depends_on_the_date(find) -> None:  # type: ignore[no-untyped-def]

@@ -24,9 +24,14 @@ from diplograph.model import Mention
 
 log = logging.getLogger(__name__)
 
-# misspelled names: only tokens of 6+ letters, one edit from a name of 5+ letters, first letter equal
+# misspelled names: only tokens of 6+ letters, one edit from a name of 5+ letters, first letter equal.
+# One edit is a fifth of a 5-letter name, and the unknown words one inserted consonant away from one
+# (towns, people: "Nakuru" from "Nauru") outnumber its real misspellings: a 5-letter name takes
+# only the insertions misspellings make, a vowel or a doubled letter ("Quatar", "Chinna").
 MIN_FUZZY_TOKEN = 6
 MIN_FUZZY_TARGET = 5
+SHORT_NAME = 5
+VOWELS = frozenset("aeiouy")
 FUZZY_VIAS = frozenset({"name", "alias", "demonym"})
 FUZZY_CACHE_SIZE = 50_000
 ORTH_CACHE_SIZE = 500_000
@@ -212,9 +217,23 @@ class ActorMatcher:
         found = [(form, is_leader)
                  for size in (len(text) - 1, len(text), len(text) + 1)
                  for form, is_leader in self._fuzzy_index.get((text[0], size), ())
-                 if osa_distance(text, form, 1) <= 1]
+                 if osa_distance(text, form, 1) <= 1 and (len(form) > SHORT_NAME or _plausible_insertion(text, form))]
         result = found[0] if len({form for form, _ in found}) == 1 else None
         if len(self._fuzzy_cache) > FUZZY_CACHE_SIZE:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[text] = result
         return result
+
+
+def _plausible_insertion(text: str, name: str) -> bool:
+    """Whether ``text`` is ``name`` with one inserted vowel or one doubled letter ("Quatar" and
+    "Qatarr" for "Qatar"; not "Nakuru" for "Nauru")."""
+    if len(text) != len(name) + 1:
+        return False
+    for k in range(len(text)):
+        if text[:k] + text[k + 1:] == name:
+            letter = text[k].lower()
+            if letter in VOWELS or (k > 0 and text[k - 1].lower() == letter) or (
+                    k + 1 < len(text) and text[k + 1].lower() == letter):
+                return True
+    return False
