@@ -55,6 +55,22 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     return n
 
 
+DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
+TABLE_OR_JSON_HELP = "table (for people) or json."
+
+
+def table_or_json(value: str) -> str:
+    """The value of a --format option that takes table or json."""
+    value = value.lower()
+    if value not in ("table", "json"):
+        raise ConfigError(f"--format must be table or json, not {value!r}")
+    return value
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
 def day_option(value: str | None, flag: str) -> str | None:
     """A YYYY-MM-DD option, checked here so that a mistake names the flag (a usage error, exit 2)."""
     if value is None:

@@ -10,9 +10,8 @@ from ..errors import ConfigError
 from ..kb.exports import BINARY_FORMATS, check_export, export_to_file, write_export
 from ..kb.storeopen import open_store
 from ..settings import load_options
-from .app import err_console, export_app, open_output
+from .app import DB_HELP, err_console, export_app, open_output
 
-DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
 FORMAT_HELP = "jsonl, csv, parquet (needs --output) or graphml (frameworks, facts, relations)."
 OUTPUT_HELP = "Write to this file (default: standard output for jsonl, csv and graphml)."
 REFERENCE_HELP = "Leave out the shipped reference rows (source 'reference')."

@@ -29,9 +29,7 @@ from ..read.count import count_records
 from ..recode import recode
 from ..settings import Options, load_options
 from ..workers import StopRequest
-from .app import app, console, err_console
-
-DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
+from .app import DB_HELP, app, console, err_console
 
 
 @app.command("ingest")

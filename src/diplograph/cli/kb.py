@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from ..errors import ConfigError
 from ..kb.changes import changes
 from ..kb.check import check
 from ..kb.queries import partners
 from ..kb.storeopen import open_store
 from ..kb.timeline import timeline
 from ..settings import load_options
-from .app import app, console, day_option, period_options
+from .app import (
+    DB_HELP,
+    TABLE_OR_JSON_HELP,
+    app,
+    console,
+    day_option,
+    period_options,
+    print_json,
+    table_or_json,
+)
 
-DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
-FORMAT_HELP = "table (for people) or json."
+FORMAT_HELP = TABLE_OR_JSON_HELP
 REFERENCE_HELP = "Leave out the shipped reference rows: answer from the news alone."
-
-
-def _format(value: str) -> str:
-    value = value.lower()
-    if value not in ("table", "json"):
-        raise ConfigError(f"--format must be table or json, not {value!r}")
-    return value
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _sources(row: dict[str, Any]) -> str:
@@ -52,12 +47,12 @@ def partners_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """A country's partnership frameworks in force on a date, ordered by its ladder (top rung first)."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     as_of = day_option(as_of, "--as-of")
     rows = partners(open_store(load_options(db=db).db), country, as_of, tier=tier, rung=rung,
                     include_reference=not no_reference)
     if fmt == "json":
-        _print_json(rows)
+        print_json(rows)
         return
     title = f"partners of {country}" + (f" on rung {rung}" if rung else "") + (f" as of {as_of}" if as_of else "")
     table = Table(title=title, title_justify="left")
@@ -93,12 +88,12 @@ def timeline_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Every framework change and event between two parties, oldest first, with sources."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     since, until = period_options(since, until)
     result = timeline(open_store(load_options(db=db).db), a, b, include_reference=not no_reference,
                       events=not no_events, limit=None, since=since, until=until)
     if fmt == "json":
-        _print_json(result)
+        print_json(result)
         return
     names = result["names"]
     table = Table(title=f"{names[result['a']]} – {names[result['b']]}", title_justify="left")
@@ -134,7 +129,7 @@ def changes_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """What changed in a period: new, upgraded, ended frameworks, intentions and notable events."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     since, until = period_options(since, until)
     assert since is not None
     # every page: the command line prints the whole period
@@ -142,7 +137,7 @@ def changes_command(
                      limit=None)
     result.pop("next_after", None)
     if fmt == "json":
-        _print_json(result)
+        print_json(result)
         return
     table = Table(title=f"framework changes {result['since']} – {result['until']}", title_justify="left")
     for column in ("date", "pair", "change", "tier", "label", "sources"):
@@ -173,13 +168,13 @@ def check_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Check an article's claims about partnership tiers against the knowledge base."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     published = day_option(published, "--published")
     stdin_text = sys.stdin.read() if article == "-" else None
     reports = check(open_store(load_options(db=db).db), article, published=published,
                     include_reference=not no_reference, stdin_text=stdin_text)
     if fmt == "json":
-        _print_json(reports[0] if len(reports) == 1 else reports)
+        print_json(reports[0] if len(reports) == 1 else reports)
         return
     for report in reports:
         console.print(f"[bold]{report['title'] or report['id'] or 'article'}[/] (as of {report['as_of']}): "

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Any
 
 import typer
 from rich.table import Table
 
-from ..errors import ConfigError
 from ..kb.reference import load_reference_database
 from ..kb.reference_check import check_table
 from ..kb.reference_coverage import coverage, pair_history
 from ..settings import load_options
-from .app import app, console
+from .app import DB_HELP, TABLE_OR_JSON_HELP, app, console, print_json, table_or_json
 
 reference_app = typer.Typer(help="The shipped reference table of frameworks: check, coverage, show, load.",
                             no_args_is_help=True)
 app.add_typer(reference_app, name="reference")
 
 TABLE_HELP = "A reference table CSV (default: the shipped data/reference/frameworks.csv)."
-DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
-FORMAT_HELP = "table (for people) or json."
-
-
-def _format(value: str) -> str:
-    value = value.lower()
-    if value not in ("table", "json"):
-        raise ConfigError(f"--format must be table or json, not {value!r}")
-    return value
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+FORMAT_HELP = TABLE_OR_JSON_HELP
 
 
 @reference_app.command("check")
@@ -43,10 +27,10 @@ def check_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Validate the table; exit 1 when it has a problem (every problem is listed)."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     report = check_table(table)
     if fmt == "json":
-        _print_json(report.to_dict())
+        print_json(report.to_dict())
     else:
         for problem in report.problems:
             console.print(f"{report.path}:{problem.line}: {problem.kind}: {'-'.join(problem.pair)}: "
@@ -66,7 +50,7 @@ def coverage_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """The table's version and size; per party, its partners by tier and its newest date."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     result = coverage(table, as_of)
     if party:
         from ..kb.names import resolve_actor
@@ -74,7 +58,7 @@ def coverage_command(
         wanted = {resolve_actor(p) for p in party}
         result["party_rows"] = [r for r in result["party_rows"] if r["party"] in wanted]
     if fmt == "json":
-        _print_json(result)
+        print_json(result)
         return
     tiers = ", ".join(f"{tier} {count}" for tier, count in sorted(result["by_tier"].items()))
     console.print(f"{result['path']} version {result['version']}: {result['rows']} rows, {result['pairs']} pairs, "
@@ -97,10 +81,10 @@ def show_command(
     fmt: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """A pair's history in the reference table, oldest first, with sources and notes."""
-    fmt = _format(fmt)
+    fmt = table_or_json(fmt)
     result = pair_history(a, b, table)
     if fmt == "json":
-        _print_json(result)
+        print_json(result)
         return
     names = result["names"]
     out = Table(title=f"{names[result['a']]} – {names[result['b']]} in the reference table "

@@ -7,10 +7,9 @@ import typer
 from ..errors import MissingExtraError
 from ..kb.storeopen import open_store
 from ..settings import load_options
-from .app import app, console, err_console
+from .app import DB_HELP, app, console, err_console
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-DB_HELP = "Database: a SQLite file path or a postgresql:// URL (default: setting `db`, env DIPLOGRAPH_DB)."
 
 
 def listen_address(host: str, port: int) -> str:
