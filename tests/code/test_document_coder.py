@@ -18,11 +18,6 @@ ARTICLE_BODY = (
 )
 
 
-@pytest.fixture(scope="module")
-def coder() -> DocumentCoder:
-    return DocumentCoder()
-
-
 def _document(published: dt.date | None = dt.date(2024, 5, 8)) -> Document:
     text = ARTICLE_TITLE + "\n\n" + ARTICLE_BODY
     return Document(doc_id="d1", text=text, title=ARTICLE_TITLE, published=published,

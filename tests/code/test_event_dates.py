@@ -22,11 +22,6 @@ pytestmark = pytest.mark.model
 PUBLISHED = "2024-08-14"  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def coder() -> DocumentCoder:
-    return DocumentCoder()
-
-
 def dated(coder: DocumentCoder, text: str, published: str = PUBLISHED) -> list[tuple[str, str | None, str, str]]:
     out = next(iter(coder.code_records([{"id": 1, "text": text, "date": published}])))
     return [(e["event"], e["date"], e["date_precision"], e["modality"]) for e in out["events"]]

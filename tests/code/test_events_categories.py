@@ -1,4 +1,4 @@
-"""Error categories that recur across the events dev articles (issue 13, session 5): what a
+"""Error categories that recur across the events dev articles (issue 13, session 4): what a
 sanction, a loan or an order approves; foreign forces hosted as cooperation; a reported
 characterisation of another party's act as a threat is an accusation. Sentences written for
 these tests."""
@@ -6,26 +6,13 @@ these tests."""
 from __future__ import annotations
 
 import pytest
+from events_testkit import events, types
 
 from diplograph.code.document import DocumentCoder
 from diplograph.code.plover import load_lexicon
 from diplograph.code.triggers import find_triggers
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def coder() -> DocumentCoder:
-    return DocumentCoder()
-
-
-def events(coder: DocumentCoder, text: str, date: str = "2024-08-14") -> list[tuple[str, list[str], list[str]]]:
-    out = next(iter(coder.code_records([{"id": 1, "text": text, "date": date}])))
-    return [(e["event"], sorted(e["actor"]), sorted(e["recipient"])) for e in out["events"]]
-
-
-def types(coder: DocumentCoder, text: str) -> list[str]:
-    return sorted(e[0] for e in events(coder, text))
 
 
 @pytest.mark.parametrize("text", [

@@ -7,24 +7,11 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from events_testkit import events, types
 
 from diplograph.code.document import DocumentCoder
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def coder() -> DocumentCoder:
-    return DocumentCoder()
-
-
-def events(coder: DocumentCoder, text: str, date: str = "2024-08-14") -> list[tuple[str, list[str], list[str]]]:
-    out = next(iter(coder.code_records([{"id": 1, "text": text, "date": date}])))
-    return [(e["event"], sorted(e["actor"]), sorted(e["recipient"])) for e in out["events"]]
-
-
-def types(coder: DocumentCoder, text: str) -> list[str]:
-    return sorted(e[0] for e in events(coder, text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -11,11 +11,6 @@ from diplograph.code.document import DocumentCoder
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def coder() -> DocumentCoder:
-    return DocumentCoder()
-
-
 def events(coder: DocumentCoder, text: str) -> list[tuple[str, list[str], list[str]]]:
     out = next(iter(coder.code_records([{"id": 1, "text": text}])))
     return [(e["event"], e["actor"], e["recipient"]) for e in out["events"]]
